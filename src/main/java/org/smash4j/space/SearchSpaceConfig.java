@@ -133,7 +133,7 @@ public record SearchSpaceConfig(
 
     /**
      * Bank sizes (units of N) allowed in block {@code b}: s in 1..k with s a multiple of D, or with at least D
-     * initial banks (spec 2.1). The rule comes from the slice encoding: a read of banks that do not fill whole
+     * initial banks (spec 2.1), and always at least one initial bank. The rule comes from the slice encoding: a read of banks that do not fill whole
      * slices must come in multiples of D banks.
      */
     public List<Integer> bankSizeChoices(int b) {
@@ -143,7 +143,8 @@ public record SearchSpaceConfig(
     private static List<Integer> bankSizeChoices(SpaceGeometry g, int b, int n, int k, int d) {
         List<Integer> out = new ArrayList<>();
         for (int s = 1; s <= k; s++) {
-            if (s % d == 0 || g.blockInput(b) / (s * n) >= d) {
+            int initial = g.blockInput(b) / (s * n);
+            if (initial >= 1 && (s % d == 0 || initial >= d)) {
                 out.add(s);
             }
         }
