@@ -1,0 +1,184 @@
+package org.smash4j.nn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
+import org.smash4j.space.Architecture;
+import org.smash4j.space.Block;
+import org.smash4j.space.ConvSpec;
+import org.smash4j.space.Op;
+import org.smash4j.space.SearchSpaceConfig;
+import org.smash4j.space.SpaceGeometry;
+import org.smash4j.util.RandomStreams;
+
+/**
+ * The SMASH network (spec section 4): a stem, three memory-bank blocks whose ops use HyperNet-generated,
+ * weight-normalised 1x1 convs followed by per-block shared learned convs sliced to each op's kernel size,
+ * groups and width, transitions with sliced BN and 1x1 conv, and a BN-ReLU-pool-FC head. The HyperNet and
+ * every learned tensor live in one {@link Parameters}, the HyperNet in its own optimiser group.
+ */
+public final class OneShotNetwork implements AutoCloseable {
+    private final SearchSpaceConfig config;
+    private final SpaceGeometry geometry;
+    private final Parameters params;
+    private final HyperNet hyperNet;
+    private final MemoryBankExecutor executor;
+    private final NDArray stem;
+    private final NDArray[][] shared;
+    private final int sharedKernel;
+
+    /**
+     * @param encodingChannels channels of the architecture encoding c
+     * @param seed             initial weights depend on this seed only
+     */
+    public OneShotNetwork(SearchSpaceConfig config, int encodingChannels, HyperNetShape hyperShape,
+            Placement placement, long seed) {
+        this.config = config;
+        this.geometry = config.geometry();
+        this.params = new Parameters(placement);
+        this.executor = new MemoryBankExecutor(config.n());
+        this.hyperNet = new HyperNet(config, encodingChannels, hyperShape, params,
+                RandomStreams.of(seed, "init:hypernet"));
+        ModelParts parts = new ModelParts(params, seed);
+        this.stem = parts.conv("stem.w", geometry.stemChannels(), config.inChannels(), 7, 7);
+        this.sharedKernel = config.varKs() ? config.maxKernel() : 3;
+        int nMax = config.nMax();
+        int wideIn = config.maxBottleneck() * nMax;
+        this.shared = new NDArray[SearchSpaceConfig.BLOCKS][config.opMode().sharedConvs()];
+        for (int b = 0; b < SearchSpaceConfig.BLOCKS; b++) {
+            for (int j = 0; j < shared[b].length; j++) {
+                // W0 and W2 read the 1x1 output (up to maxBottleneck*N_max), W1 and W3 read an op output (<= N_max).
+                shared[b][j] = parts.conv("block" + b + ".W" + j, nMax, j % 2 == 0 ? wideIn : nMax, sharedKernel,
+                        sharedKernel);
+            }
+            if (b < SearchSpaceConfig.BLOCKS - 1) {
+                parts.batchNorm("transition" + b + ".bn", geometry.maxBlockWidth(b));
+                parts.conv("transition" + b + ".w", geometry.blockInput(b + 1), geometry.maxBlockWidth(b), 1, 1);
+            }
+        }
+        parts.batchNorm("head.bn", geometry.maxBlockWidth(2));
+        parts.linear("head.fc", config.numClasses(), geometry.maxBlockWidth(2));
+    }
+
+    public SearchSpaceConfig config() {
+        return config;
+    }
+
+    public Parameters parameters() {
+        return params;
+    }
+
+    public HyperNet hyperNet() {
+        return hyperNet;
+    }
+
+    /**
+     * Runs the HyperNet on noise z and encoding c (both laid out [channel][row][column], height k, width S+1)
+     * and returns the generated weight matrix Wg (see {@link HyperNet#toWeightMatrix}).
+     */
+    public NDArray generateWeights(float[] noise, float[] encoding, int encodingChannels, int height, int width) {
+        NDArray input = hyperInput(noise, encoding, encodingChannels, height, width);
+        return HyperNet.toWeightMatrix(hyperNet.forward(input), config);
+    }
+
+    /** The HyperNet input [1, 1 + C_c, k, S+1] as a tensor (exposed so experiments can take dE/dc). */
+    public NDArray hyperInput(float[] noise, float[] encoding, int encodingChannels, int height, int width) {
+        int plane = height * width;
+        if (noise.length != plane || encoding.length != encodingChannels * plane) {
+            throw new IllegalArgumentException("noise/encoding sizes do not match " + encodingChannels + "x"
+                    + height + "x" + width);
+        }
+        float[] all = new float[noise.length + encoding.length];
+        System.arraycopy(noise, 0, all, 0, noise.length);
+        System.arraycopy(encoding, 0, all, noise.length, encoding.length);
+        NDArray f = params.manager().create(all, new Shape(1, encodingChannels + 1, height, width));
+        NDArray t = f.toType(params.placement().dataType(), false);
+        return t;
+    }
+
+    /** Generates weights from an explicit HyperNet input (for gradient experiments on c). */
+    public NDArray generateWeights(NDArray hyperInput) {
+        return HyperNet.toWeightMatrix(hyperNet.forward(hyperInput), config);
+    }
+
+    /** Class scores (unnormalised logits) of a batch under architecture {@code arch} with generated weights wg. */
+    public NDArray forward(NDArray x, Architecture arch, NDArray wg, boolean training) {
+        NDArray out = Layers.relu(Layers.conv(x, stem));
+        int[] slices = arch.opSlices(config);
+        int sliceChannels = geometry.sliceChannels();
+        int global = 0;
+        int rowStart = 0;
+        for (int b = 0; b < SearchSpaceConfig.BLOCKS; b++) {
+            Block block = arch.blocks().get(b);
+            int[] rows = new int[block.ops().size()];
+            for (int o = 0; o < rows.length; o++) {
+                rows[o] = rowStart;
+                rowStart += slices[global++] * sliceChannels;
+            }
+            final int blockIndex = b;
+            out = executor.run(block, out, (o, op, input) -> op(blockIndex, op, input, wg, rows[o]));
+            out = b < SearchSpaceConfig.BLOCKS - 1 ? transition(b, out, training) : head(out, training);
+        }
+        return out;
+    }
+
+    private NDArray op(int block, Op op, NDArray input, NDArray wg, int rowStart) {
+        int nch = (int) input.getShape().get(1);
+        int nb = config.bottleneckChannels(nch, op.width());
+        NDArray w = opWeight(wg, rowStart, nch, nb);
+        NDArray h = Layers.relu(Layers.conv(input, Layers.weightNormalize(w)));
+        int out = op.width() * config.n();
+        return MemoryBankExecutor.combine(op.pattern(), h,
+                (j, t) -> sharedConv(block, j, op.conv(j), Layers.relu(t), out));
+    }
+
+    /** The op's generated 1x1 weight [nb, nch, 1, 1], before normalisation: rows of Wg, first nb columns. */
+    static NDArray opWeight(NDArray wg, int rowStart, int nch, int nb) {
+        return wg.get(new NDIndex("{}:{}, 0:{}", rowStart, rowStart + nch, nb)).transpose(1, 0)
+                .reshape(nb, nch, 1, 1);
+    }
+
+    private NDArray sharedConv(int block, int j, ConvSpec spec, NDArray x, int out) {
+        return Layers.conv(x, sharedSlice(block, j, spec, (int) x.getShape().get(1), out), spec.dilationH(),
+                spec.dilationW(), spec.groups());
+    }
+
+    /**
+     * The slice of shared conv W_j of a block that an op uses: the first {@code out} filters, the first
+     * in/groups input columns (every group reuses the same columns) and the centred kh x kw window.
+     */
+    NDArray sharedSlice(int block, int j, ConvSpec spec, int in, int out) {
+        int r0h = (sharedKernel - spec.kernelH()) / 2;
+        int r0w = (sharedKernel - spec.kernelW()) / 2;
+        return shared[block][j].get(new NDIndex("0:{}, 0:{}, {}:{}, {}:{}", out, in / spec.groups(), r0h,
+                r0h + spec.kernelH(), r0w, r0w + spec.kernelW()));
+    }
+
+    private NDArray transition(int b, NDArray x, boolean training) {
+        String p = "transition" + b;
+        NDArray y = Layers.relu(bn(p + ".bn", x, training));
+        NDArray w = params.get(p + ".w").get(new NDIndex(":, 0:{}", x.getShape().get(1)));
+        return Layers.avgPool2(Layers.conv(y, w));
+    }
+
+    private NDArray head(NDArray x, boolean training) {
+        NDArray y = Layers.globalAvgPool(Layers.relu(bn("head.bn", x, training)));
+        NDArray w = params.get("head.fc.w").get(new NDIndex(":, 0:{}", x.getShape().get(1)));
+        return Layers.linear(y, w, params.get("head.fc.b"));
+    }
+
+    private NDArray bn(String p, NDArray x, boolean training) {
+        return Layers.batchNorm(x, params.get(p + ".gamma"), params.get(p + ".beta"), params.get(p + ".runMean"),
+                params.get(p + ".runVar"), training);
+    }
+
+    /** Size of the kernel window the shared convs are stored with (the final max kernel, or 3). */
+    int sharedKernel() {
+        return sharedKernel;
+    }
+
+    @Override
+    public void close() {
+        params.close();
+    }
+}
