@@ -3,6 +3,8 @@ package org.smash4j.nn;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
+import org.smash4j.encoding.Encoding;
+import org.smash4j.encoding.EncodingLayout;
 import org.smash4j.space.Architecture;
 import org.smash4j.space.Block;
 import org.smash4j.space.ConvSpec;
@@ -58,6 +60,16 @@ public final class OneShotNetwork implements AutoCloseable {
         }
         parts.batchNorm("head.bn", geometry.maxBlockWidth(2));
         parts.linear("head.fc", config.numClasses(), geometry.maxBlockWidth(2));
+    }
+
+    /** A one-shot network for {@code config} whose HyperNet reads the standard encoding layout. */
+    public OneShotNetwork(SearchSpaceConfig config, HyperNetShape hyperShape, Placement placement, long seed) {
+        this(config, new EncodingLayout(config).channelCount(), hyperShape, placement, seed);
+    }
+
+    /** Generates Wg for an encoded architecture and a noise draw z of the encoding's height x width. */
+    public NDArray generateWeights(Encoding c, float[] noise) {
+        return generateWeights(noise, c.values(), c.channels(), c.height(), c.width());
     }
 
     public SearchSpaceConfig config() {

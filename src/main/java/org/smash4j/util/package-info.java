@@ -1,2 +1,2 @@
-/** Small utilities shared by every layer: seeded random streams. */
+/** Small utilities shared by every layer: seeded random streams, version provenance. */
 package org.smash4j.util;

@@ -1,0 +1,226 @@
+package org.smash4j.bench;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import org.smash4j.encoding.Encoder;
+import org.smash4j.encoding.Encoding;
+import org.smash4j.encoding.Noise;
+import org.smash4j.nn.HyperNetShape;
+import org.smash4j.nn.Loss;
+import org.smash4j.nn.OneShotNetwork;
+import org.smash4j.nn.Parameters;
+import org.smash4j.nn.Placement;
+import org.smash4j.nn.StandaloneNetwork;
+import org.smash4j.space.AnnealingState;
+import org.smash4j.space.Architecture;
+import org.smash4j.space.NormStyle;
+import org.smash4j.space.Sampler;
+import org.smash4j.space.SearchSpaceConfig;
+import org.smash4j.train.Adam;
+import org.smash4j.train.NesterovSgd;
+import org.smash4j.util.Progress;
+import org.smash4j.util.RandomStreams;
+
+import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Measures the model layer on random input (no data loading): one-shot training steps (sample, encode,
+ * generate, forward, backward, Adam) at the start and the end of annealing with the time split by phase,
+ * weight generation alone, scoring one architecture on a validation-sized set, a stand-alone training step,
+ * and the process RSS over a long run to show that memory does not grow.
+ */
+public final class ModelBenchmark {
+    /** What to measure. */
+    public record Settings(SearchSpaceConfig config, String preset, int batch, int warmup, int timedSteps,
+            int rssSteps, int scoreImages, int generations, long seed, Placement placement) {
+    }
+
+    /** Per-phase timings of one-shot steps. */
+    public record StepTimings(Stats total, Stats sampleEncode, Stats generate, Stats forward, Stats backward,
+            Stats optimizer, double imagesPerSecond, double meanOps) {
+    }
+
+    /** All results. */
+    public record Result(Map<String, Object> settings, StepTimings oneShotStart, StepTimings oneShotEnd,
+            Stats generation, double scoreSeconds, int scoreImages, Stats standaloneStep,
+            double standaloneImagesPerSecond, long standaloneParams, Map<Integer, Double> rssMiB,
+            long oneShotParams, long hyperNetParams) {
+    }
+
+    private final Settings s;
+    private final PrintStream log;
+
+    public ModelBenchmark(Settings settings, PrintStream log) {
+        this.s = settings;
+        this.log = log;
+    }
+
+    public Result run() {
+        SearchSpaceConfig c = s.config();
+        Sampler sampler = new Sampler(c);
+        Map<Integer, Double> rss = new LinkedHashMap<>();
+        try (NDManager m = NDManager.newBaseManager(s.placement().device());
+                OneShotNetwork net = new OneShotNetwork(c, HyperNetShape.standard(), s.placement(), s.seed());
+                Adam adam = new Adam(net.parameters(), Adam.Settings.smash())) {
+            NDArray x = randomImages(m, s.batch(), 1);
+            NDArray y = randomLabels(m, s.batch(), 2);
+            log.printf("one-shot network: %,d parameters (HyperNet %,d)%n", net.parameters().count(null),
+                    net.parameters().count(Parameters.Group.HYPERNET));
+            log.println("one-shot steps at the start of annealing ...");
+            StepTimings start = oneShotSteps(net, adam, sampler, AnnealingState.initialState(), x, y,
+                    s.warmup() + s.timedSteps(), null, "start");
+            log.println("one-shot steps at the end of annealing (and RSS over " + s.rssSteps() + " steps) ...");
+            StepTimings end = oneShotSteps(net, adam, sampler, AnnealingState.finalState(c), x, y,
+                    Math.max(s.rssSteps(), s.warmup() + s.timedSteps()), rss, "end");
+            log.println("weight generation and scoring ...");
+            Stats gen = generation(net, sampler);
+            double score = scoring(net, sampler, m);
+            log.println("stand-alone steps ...");
+            double[] sa = new double[s.timedSteps()];
+            long saParams;
+            Architecture arch = sampler.sample(AnnealingState.finalState(c), RandomStreams.of(s.seed(), "bench-sa"));
+            try (StandaloneNetwork sn = new StandaloneNetwork(c, arch, NormStyle.SANDWICH, s.placement(), s.seed());
+                    NesterovSgd sgd = new NesterovSgd(sn.parameters(), 0.9, 1e-4)) {
+                saParams = sn.parameters().count(null);
+                for (int i = 0; i < s.warmup() + s.timedSteps(); i++) {
+                    long t0 = System.nanoTime();
+                    try (NDScope scope = new NDScope(); GradientCollector gc = Engine.getInstance()
+                            .newGradientCollector()) {
+                        gc.backward(Loss.crossEntropy(sn.forward(x, true), y));
+                    }
+                    sgd.step(0.1);
+                    if (i >= s.warmup()) {
+                        sa[i - s.warmup()] = (System.nanoTime() - t0) / 1e9;
+                    }
+                }
+            }
+            Stats saStats = Stats.of(sa);
+            Map<String, Object> settings = new LinkedHashMap<>();
+            settings.put("preset", s.preset());
+            settings.put("config", c);
+            settings.put("batch", s.batch());
+            settings.put("warmup", s.warmup());
+            settings.put("timedSteps", s.timedSteps());
+            settings.put("rssSteps", s.rssSteps());
+            settings.put("seed", s.seed());
+            settings.put("device", s.placement().device().toString());
+            settings.put("threads", System.getProperty("ai.djl.pytorch.num_threads"));
+            return new Result(settings, start, end, gen, score, s.scoreImages(), saStats, s.batch() / saStats.median(),
+                    saParams, rss, net.parameters().count(null), net.parameters().count(Parameters.Group.HYPERNET));
+        }
+    }
+
+    private StepTimings oneShotSteps(OneShotNetwork net, Adam adam, Sampler sampler, AnnealingState state, NDArray x,
+            NDArray y, int steps, Map<Integer, Double> rss, String stream) {
+        int n = s.timedSteps();
+        double[] total = new double[n], enc = new double[n], gen = new double[n], fwd = new double[n],
+                bwd = new double[n], opt = new double[n];
+        double ops = 0;
+        Progress progress = new Progress(log, "  " + stream, steps);
+        for (int i = 0; i < steps; i++) {
+            long t0 = System.nanoTime();
+            SplittableRandom rng = RandomStreams.of(s.seed(), "bench-" + stream, i);
+            Architecture arch = sampler.sample(state, rng);
+            Encoding c = Encoder.encode(arch, net.config());
+            float[] z = Noise.draw(c.height(), c.width(), rng);
+            long t1, t2, t3;
+            try (NDScope scope = new NDScope(); GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                t1 = System.nanoTime();
+                NDArray wg = net.generateWeights(c, z);
+                t2 = System.nanoTime();
+                NDArray loss = Loss.crossEntropy(net.forward(x, arch, wg, true), y);
+                loss.getFloat(); // forces the forward to finish on asynchronous devices
+                t3 = System.nanoTime();
+                gc.backward(loss);
+            }
+            long t4 = System.nanoTime();
+            adam.step(1e-3);
+            long t5 = System.nanoTime();
+            int j = i - s.warmup();
+            if (j >= 0 && j < n) {
+                total[j] = (t5 - t0) / 1e9;
+                enc[j] = (t1 - t0) / 1e9;
+                gen[j] = (t2 - t1) / 1e9;
+                fwd[j] = (t3 - t2) / 1e9;
+                bwd[j] = (t4 - t3) / 1e9;
+                opt[j] = (t5 - t4) / 1e9;
+                ops += arch.opCount();
+            }
+            if (rss != null && (i + 1 == 30 || i + 1 == 100 || (i + 1) % 250 == 0 || i + 1 == steps)) {
+                rss.put(i + 1, Memory.rssMiB());
+            }
+            progress.update(i + 1);
+        }
+        progress.done();
+        Stats t = Stats.of(total);
+        return new StepTimings(t, Stats.of(enc), Stats.of(gen), Stats.of(fwd), Stats.of(bwd), Stats.of(opt),
+                s.batch() / t.median(), ops / n);
+    }
+
+    private Stats generation(OneShotNetwork net, Sampler sampler) {
+        double[] t = new double[s.generations()];
+        for (int i = 0; i < t.length; i++) {
+            SplittableRandom rng = RandomStreams.of(s.seed(), "bench-gen", i);
+            Architecture arch = sampler.sample(AnnealingState.finalState(net.config()), rng);
+            long t0 = System.nanoTime();
+            try (NDScope scope = new NDScope()) {
+                Encoding c = Encoder.encode(arch, net.config());
+                net.generateWeights(c, Noise.draw(c.height(), c.width(), rng)).getFloat(0, 0);
+            }
+            t[i] = (System.nanoTime() - t0) / 1e9;
+        }
+        return Stats.of(t);
+    }
+
+    /** Validation error of one architecture on scoreImages random images, batch 100, eval mode, no gradient. */
+    private double scoring(OneShotNetwork net, Sampler sampler, NDManager m) {
+        SplittableRandom rng = RandomStreams.of(s.seed(), "bench-score");
+        Architecture arch = sampler.sample(AnnealingState.finalState(net.config()), rng);
+        int batch = 100;
+        NDArray x = randomImages(m, batch, 3);
+        NDArray y = randomLabels(m, batch, 4);
+        long t0 = System.nanoTime();
+        try (NDScope scope = new NDScope()) {
+            Encoding c = Encoder.encode(arch, net.config());
+            NDArray wg = net.generateWeights(c, Noise.draw(c.height(), c.width(), rng));
+            long errors = 0;
+            for (int done = 0; done < s.scoreImages(); done += batch) {
+                try (NDScope inner = new NDScope()) {
+                    errors += Loss.errors(net.forward(x, arch, wg, false), y);
+                }
+            }
+            if (errors < 0) {
+                throw new IllegalStateException("impossible error count");
+            }
+        }
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    private NDArray randomImages(NDManager m, int batch, long stream) {
+        SearchSpaceConfig c = s.config();
+        SplittableRandom rng = RandomStreams.of(s.seed(), "bench-images", stream);
+        int r = c.resolution();
+        float[] v = new float[batch * c.inChannels() * r * r];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) rng.nextGaussian();
+        }
+        NDArray f = m.create(v, new Shape(batch, c.inChannels(), r, r));
+        return f.toType(s.placement().dataType(), false);
+    }
+
+    private NDArray randomLabels(NDManager m, int batch, long stream) {
+        SplittableRandom rng = RandomStreams.of(s.seed(), "bench-labels", stream);
+        long[] v = new long[batch];
+        for (int i = 0; i < batch; i++) {
+            v[i] = rng.nextInt(s.config().numClasses());
+        }
+        return m.create(v);
+    }
+}

@@ -1,0 +1,122 @@
+package org.smash4j.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.smash4j.bench.ModelBenchmark;
+import org.smash4j.bench.Stats;
+import org.smash4j.nn.Placement;
+import org.smash4j.space.SearchSpaceConfig;
+import org.smash4j.util.Versions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** {@code smash bench ...}: benchmarks whose figures go into notes and docs (never timed tests). */
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks.",
+        subcommands = {BenchCommand.Model.class})
+final class BenchCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    @Command(name = "model", mixinStandardHelpOptions = true,
+            description = {"Time the model layer on random input: one-shot training steps (forward, backward, "
+                    + "weight generation, optimizer) at both ends of annealing, weight generation alone, scoring "
+                    + "one architecture, a stand-alone training step, and RSS over a long run."})
+    static final class Model implements java.util.concurrent.Callable<Integer> {
+        @Mixin
+        SpaceOptions space;
+
+        @Option(names = "--batch", defaultValue = "50", description = "Batch size. Default: ${DEFAULT-VALUE}.")
+        int batch;
+
+        @Option(names = "--warmup", defaultValue = "5", description = "Untimed steps first. Default: ${DEFAULT-VALUE}.")
+        int warmup;
+
+        @Option(names = "--steps", defaultValue = "30", description = "Timed steps. Default: ${DEFAULT-VALUE}.")
+        int steps;
+
+        @Option(names = "--rss-steps", defaultValue = "1000",
+                description = "Length of the run whose RSS is tracked. Default: ${DEFAULT-VALUE}.")
+        int rssSteps;
+
+        @Option(names = "--score-images", defaultValue = "5000",
+                description = "Images used to time the scoring of one architecture. Default: ${DEFAULT-VALUE}.")
+        int scoreImages;
+
+        @Option(names = "--device", defaultValue = "cpu", description = "Device, e.g. cpu or gpu0. Default: ${DEFAULT-VALUE}.")
+        String device;
+
+        @Option(names = "--seed", defaultValue = "0", description = "Seed. Default: ${DEFAULT-VALUE}.")
+        long seed;
+
+        @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON to FILE.")
+        Path json;
+
+        @Override
+        public Integer call() throws IOException {
+            SearchSpaceConfig c = space.config();
+            ModelBenchmark.Settings settings = new ModelBenchmark.Settings(c, space.preset, batch, warmup, steps,
+                    rssSteps, scoreImages, 20, seed, Placement.of(device));
+            ModelBenchmark.Result r = new ModelBenchmark(settings, System.err).run();
+            print(r, System.out);
+            if (json != null) {
+                Map<String, Object> doc = new LinkedHashMap<>();
+                doc.put("versions", Versions.all());
+                doc.put("result", r);
+                new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), doc);
+            }
+            return 0;
+        }
+
+        private static void print(ModelBenchmark.Result r, PrintStream out) {
+            out.printf(Locale.ROOT, "bench model: preset %s, batch %s, %s timed steps after %s warm-up, device %s, "
+                    + "%s threads%n", r.settings().get("preset"), r.settings().get("batch"),
+                    r.settings().get("timedSteps"), r.settings().get("warmup"), r.settings().get("device"),
+                    r.settings().get("threads"));
+            out.printf(Locale.ROOT, "one-shot network: %,d parameters, of which HyperNet %,d%n", r.oneShotParams(),
+                    r.hyperNetParams());
+            out.println();
+            out.println("one-shot step (s)          median     p10     p90   images/s  ops/arch");
+            steps(out, "start of annealing", r.oneShotStart());
+            steps(out, "end of annealing", r.oneShotEnd());
+            out.println();
+            out.println("where the time goes (median s)  sample+encode  generate  forward  backward  optimizer");
+            phases(out, "start of annealing", r.oneShotStart());
+            phases(out, "end of annealing", r.oneShotEnd());
+            out.println();
+            out.printf(Locale.ROOT, "weight generation per architecture (no grad): median %.4f s (p10 %.4f, p90 %.4f)%n",
+                    r.generation().median(), r.generation().p10(), r.generation().p90());
+            out.printf(Locale.ROOT, "scoring one architecture on %d images (batch 100): %.2f s%n", r.scoreImages(),
+                    r.scoreSeconds());
+            out.printf(Locale.ROOT, "stand-alone step (sampled architecture, %,d params): median %.4f s (p10 %.4f, "
+                    + "p90 %.4f), %.1f images/s%n", r.standaloneParams(), r.standaloneStep().median(),
+                    r.standaloneStep().p10(), r.standaloneStep().p90(), r.standaloneImagesPerSecond());
+            out.print("RSS (MiB) by one-shot step:");
+            r.rssMiB().forEach((k, v) -> out.printf(Locale.ROOT, "  %d: %.0f", k, v));
+            out.println();
+        }
+
+        private static void steps(PrintStream out, String label, ModelBenchmark.StepTimings t) {
+            Stats s = t.total();
+            out.printf(Locale.ROOT, "  %-22s %8.4f %7.4f %7.4f %10.1f %9.1f%n", label, s.median(), s.p10(), s.p90(),
+                    t.imagesPerSecond(), t.meanOps());
+        }
+
+        private static void phases(PrintStream out, String label, ModelBenchmark.StepTimings t) {
+            out.printf(Locale.ROOT, "  %-29s %13.4f %9.4f %8.4f %9.4f %10.4f%n", label, t.sampleEncode().median(),
+                    t.generate().median(), t.forward().median(), t.backward().median(), t.optimizer().median());
+        }
+    }
+}

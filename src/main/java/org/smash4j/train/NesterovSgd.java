@@ -1,0 +1,65 @@
+package org.smash4j.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDScope;
+import org.smash4j.nn.Parameters;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Map;
+
+/**
+ * SGD with Nesterov momentum and L2 weight decay on every parameter, as PyTorch computes it (the PyTorch
+ * engine of DJL has none): {@code d = g + wd*w; buf = m*buf + d; w -= lr * (d + m*buf)}. The original trains
+ * stand-alone networks with momentum 0.9 and weight decay 1e-4 (spec 7).
+ */
+public final class NesterovSgd implements Optimizer {
+    private final Parameters params;
+    private final double momentum;
+    private final double weightDecay;
+    private final OptimizerState state;
+
+    public NesterovSgd(Parameters params, double momentum, double weightDecay) {
+        this.params = params;
+        this.momentum = momentum;
+        this.weightDecay = weightDecay;
+        this.state = new OptimizerState(params, "buf");
+    }
+
+    @Override
+    public void step(double lr) {
+        state.steps++;
+        try (NDScope scope = new NDScope()) {
+            for (Map.Entry<String, NDArray> e : params.trainable().entrySet()) {
+                NDArray w = e.getValue();
+                NDArray g = w.getGradient();
+                NDArray d = weightDecay == 0 ? g : g.add(w.mul(weightDecay));
+                NDArray buf = state.slot("buf", e.getKey());
+                buf.muli(momentum).addi(d);
+                w.subi(d.add(buf.mul(momentum)).muli(lr));
+                g.subi(g);
+            }
+        }
+    }
+
+    @Override
+    public long steps() {
+        return state.steps;
+    }
+
+    @Override
+    public void write(OutputStream out) throws IOException {
+        state.write(out);
+    }
+
+    @Override
+    public void read(InputStream in) throws IOException {
+        state.read(in);
+    }
+
+    @Override
+    public void close() {
+        state.close();
+    }
+}
