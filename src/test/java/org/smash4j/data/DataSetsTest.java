@@ -1,0 +1,80 @@
+package org.smash4j.data;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.smash4j.data.SyntheticFiles.cifarRecord;
+import static org.smash4j.data.SyntheticFiles.concat;
+import static org.smash4j.data.SyntheticFiles.gzip;
+import static org.smash4j.data.SyntheticFiles.idxImages;
+import static org.smash4j.data.SyntheticFiles.idxLabels;
+import static org.smash4j.data.SyntheticFiles.names;
+import static org.smash4j.data.SyntheticFiles.write;
+import static org.smash4j.data.SyntheticFiles.writeLines;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DataSetsTest {
+    @TempDir
+    Path root;
+
+    @Test
+    void cifar10AcceptsTheParentFolderAndAttachesItsConstantsAndAugmentation() throws Exception {
+        Path dir = root.resolve("cifar-10-batches-bin");
+        for (int k = 1; k <= 5; k++) {
+            write(dir.resolve("data_batch_" + k + ".bin"), cifarRecord(k, k));
+        }
+        write(dir.resolve("test_batch.bin"), concat(cifarRecord(0, 0), cifarRecord(1, 1)));
+        writeLines(dir.resolve("batches.meta.txt"), names("c", 10));
+        TrainTestData data = DataSets.open("cifar10", root);
+        assertEquals(5, data.train().size());
+        assertEquals(2, data.test().size());
+        assertEquals(Normalization.CIFAR10, data.normalization());
+        assertEquals(new Augmentation(4, true), data.augmentation());
+    }
+
+    @Test
+    void mnistIsNotAugmentedAndIsNormalisedByItsOwnStatistics() throws Exception {
+        write(root.resolve("train-images-idx3-ubyte.gz"), gzip(idxImages(2)));
+        write(root.resolve("train-labels-idx1-ubyte.gz"), gzip(idxLabels(1, 2)));
+        write(root.resolve("t10k-images-idx3-ubyte.gz"), gzip(idxImages(1)));
+        write(root.resolve("t10k-labels-idx1-ubyte.gz"), gzip(idxLabels(3)));
+        TrainTestData data = DataSets.open("MNIST", root);
+        assertEquals(Augmentation.NONE, data.augmentation());
+        assertArrayEquals(new int[] {1, 2}, data.train().labels());
+        // idxImages: image 0 holds p mod 256 for p = 0..783, image 1 holds (p + 7) mod 256.
+        double sum = 0;
+        for (int i = 0; i < 2; i++) {
+            for (int p = 0; p < 784; p++) {
+                sum += ((p + 7 * i) % 256) / 255.0;
+            }
+        }
+        assertEquals(sum / 1568, data.normalization().mean().get(0), 1e-12);
+    }
+
+    @Test
+    void unknownNameListsTheKnownOnes() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> DataSets.open("imagenet", root));
+        assertEquals("unknown data set 'imagenet'; known: [fashion-mnist, mnist, cifar10, cifar100, "
+                + "cifar100-coarse, stl10]", e.getMessage());
+    }
+
+    @Test
+    void cifarWithoutAFolderSaysSo() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> DataSets.open("cifar100", null));
+        assertTrue(e.getMessage().startsWith("data set cifar100 needs a data directory"), e.getMessage());
+    }
+
+    @Test
+    void absentFolderIsNamed() {
+        Path absent = root.resolve("nowhere");
+        DataFormatException e = assertThrows(DataFormatException.class, () -> DataSets.open("cifar10", absent));
+        assertEquals(absent, e.path());
+        assertTrue(e.getMessage().startsWith(absent + ": data folder for cifar10 not found"), e.getMessage());
+    }
+}
