@@ -12,7 +12,8 @@ import java.util.Map;
                 "", "Train one HyperNet that generates the weights of any architecture of a memory-bank search "
                         + "space, rank sampled architectures by their validation error with generated weights, "
                         + "and train the best one from scratch.", ""},
-        subcommands = {SpaceCommand.class, SampleCommand.class, DescribeCommand.class, BenchCommand.class,
+        subcommands = {SpaceCommand.class, SampleCommand.class, DescribeCommand.class, TrainSmashCommand.class,
+                TrainCommand.class, EvaluateCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec

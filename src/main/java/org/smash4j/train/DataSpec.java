@@ -1,0 +1,63 @@
+package org.smash4j.train;
+
+import org.smash4j.data.Augmentation;
+import org.smash4j.data.DataSets;
+import org.smash4j.data.ImageDataset;
+import org.smash4j.data.Normalization;
+import org.smash4j.data.Splits;
+import org.smash4j.data.TrainTestData;
+import org.smash4j.space.SearchSpaceConfig;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * Which data a run uses, recorded in its run.json: the data set, where it is, an optional seeded subset of the
+ * training set (for quick runs) and of the test set, and the held-out validation fraction. The test set is
+ * only ever used for reporting.
+ *
+ * @param trainLimit images kept from the training set before the split (0 = all)
+ * @param testLimit  images kept from the test set (0 = all)
+ */
+public record DataSpec(String name, String dataDir, int trainLimit, int testLimit, double validationFraction,
+        long splitSeed) {
+    public DataSpec {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("no data set given; use --data " + DataSets.NAMES);
+        }
+        if (!(validationFraction > 0 && validationFraction < 1)) {
+            throw new IllegalArgumentException("validation fraction must be in (0, 1), got " + validationFraction);
+        }
+        if (trainLimit < 0 || testLimit < 0) {
+            throw new IllegalArgumentException("subset sizes must be >= 0");
+        }
+    }
+
+    /** Loaded, subset and split data. */
+    public record Prepared(String name, ImageDataset train, ImageDataset validation, ImageDataset test,
+            Normalization normalization, Augmentation augmentation) {
+        /** The search space with its input shape and class count taken from this data. */
+        public SearchSpaceConfig fit(SearchSpaceConfig space) {
+            if (train.height() != train.width()) {
+                throw new IllegalArgumentException(name + " has " + train.height() + "x" + train.width()
+                        + " images; the networks need square images");
+            }
+            return space.toBuilder().optInChannels(train.channels()).optResolution(train.height())
+                    .optNumClasses(train.classCount()).build();
+        }
+
+        public int classCount() {
+            return train.classCount();
+        }
+    }
+
+    public Prepared prepare() throws IOException {
+        TrainTestData d = DataSets.open(name, dataDir == null ? null : Path.of(dataDir));
+        ImageDataset train = trainLimit > 0 && trainLimit < d.train().size()
+                ? d.train().randomSubset(trainLimit, splitSeed) : d.train();
+        ImageDataset test = testLimit > 0 && testLimit < d.test().size()
+                ? d.test().randomSubset(testLimit, splitSeed) : d.test();
+        Splits.TrainValidation split = Splits.holdOut(train, validationFraction, splitSeed, false);
+        return new Prepared(d.name(), split.train(), split.validation(), test, d.normalization(), d.augmentation());
+    }
+}

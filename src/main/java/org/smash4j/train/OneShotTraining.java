@@ -1,0 +1,89 @@
+package org.smash4j.train;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import org.smash4j.data.BatchSettings;
+import org.smash4j.data.TrainingBatches;
+import org.smash4j.nn.OneShotNetwork;
+import org.smash4j.nn.Placement;
+import org.smash4j.space.Annealing;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** Starts, resumes and reloads one-shot training runs ({@code smash train-smash}). */
+public final class OneShotTraining {
+    public static final String COMMAND = "train-smash";
+
+    private OneShotTraining() {
+    }
+
+    /** Creates the run folder and trains. */
+    public static TrainingLoop.Summary start(Path dir, OneShotRunConfig config, PrintStream progress)
+            throws IOException {
+        RunFolder run = RunFolder.create(dir, COMMAND, config.seed(), Json.MAPPER.convertValue(config,
+                new TypeReference<Map<String, Object>>() { }));
+        return train(run, config, progress, -1);
+    }
+
+    /** Continues the run in {@code dir} from its last checkpoint. */
+    public static TrainingLoop.Summary resume(Path dir, PrintStream progress) throws IOException {
+        RunFolder run = RunFolder.open(dir);
+        return train(run, config(run), progress, -1);
+    }
+
+    /** The configuration recorded in a one-shot run folder. */
+    public static OneShotRunConfig config(RunFolder run) throws IOException {
+        var d = run.description();
+        if (!COMMAND.equals(d.path("command").asText())) {
+            throw new IOException(run.dir() + " is a '" + d.path("command").asText() + "' run, not a " + COMMAND
+                    + " run");
+        }
+        return Json.MAPPER.treeToValue(d.get("config"), OneShotRunConfig.class);
+    }
+
+    /** Trains, stopping after step {@code stopAfter} if it is >= 0 (tests simulate a kill with it). */
+    public static TrainingLoop.Summary train(RunFolder run, OneShotRunConfig c, PrintStream progress, long stopAfter)
+            throws IOException {
+        DataSpec.Prepared data = c.data().prepare();
+        if (!data.fit(c.space()).equals(c.space())) {
+            throw new IllegalArgumentException("the search space's input shape " + c.space().inChannels() + "x"
+                    + c.space().resolution() + " (" + c.space().numClasses() + " classes) does not match "
+                    + data.name());
+        }
+        Placement placement = Placement.of(c.device());
+        TrainingBatches batches = new TrainingBatches(data.train(), data.normalization(), data.augmentation(),
+                c.seed(), BatchSettings.DEFAULT.withBatchSize(c.batchSize()));
+        long total = (long) c.epochs() * batches.batchesPerEpoch();
+        try (OneShotNetwork net = new OneShotNetwork(c.space(), c.hyperNet(), placement, c.seed());
+                Adam adam = new Adam(net.parameters(), c.adam())) {
+            OneShotTask task = new OneShotTask(net, adam, new Annealing(c.space(), total), c.seed(),
+                    data.validation(), data.normalization(), placement, c.evalBatch());
+            TrainingLoop loop = new TrainingLoop(new TrainingLoop.Settings(c.epochs(), c.learningRate(),
+                    c.checkpointEvery(), c.metricsEvery(), c.maxLoss()), placement, progress);
+            if (stopAfter >= 0) {
+                loop.stopAfter(stopAfter);
+            }
+            return loop.run(run, task, batches, "one-shot");
+        }
+    }
+
+    /** A one-shot network with the weights of a (finished or interrupted) run's last checkpoint. */
+    public static OneShotNetwork load(RunFolder run) throws IOException {
+        OneShotRunConfig c = config(run);
+        Path ckpt = run.resolve(TrainingLoop.CHECKPOINT);
+        if (!Files.exists(ckpt)) {
+            throw new IOException(run.dir() + " has no checkpoint yet; train it first");
+        }
+        OneShotNetwork net = new OneShotNetwork(c.space(), c.hyperNet(), Placement.of(c.device()), c.seed());
+        try {
+            Checkpoint.readWeights(ckpt, net.parameters());
+        } catch (IOException | RuntimeException e) {
+            net.close();
+            throw e;
+        }
+        return net;
+    }
+}

@@ -1,0 +1,127 @@
+package org.smash4j.train;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import org.smash4j.data.BatchSettings;
+import org.smash4j.data.TrainingBatches;
+import org.smash4j.nn.Placement;
+import org.smash4j.nn.StandaloneNetwork;
+import org.smash4j.space.ArchitectureDocument;
+import org.smash4j.space.ArchitectureJson;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Starts, resumes, saves and reloads stand-alone training runs ({@code smash train}). A finished run holds its
+ * model in {@code model/}: architecture.json (with its search space), weights.params and model.json.
+ */
+public final class StandaloneTraining {
+    public static final String COMMAND = "train";
+    public static final String MODEL_DIR = "model";
+
+    private StandaloneTraining() {
+    }
+
+    public static TrainingLoop.Summary start(Path dir, StandaloneRunConfig config, PrintStream progress)
+            throws IOException {
+        RunFolder run = RunFolder.create(dir, COMMAND, config.seed(), Json.MAPPER.convertValue(config,
+                new TypeReference<Map<String, Object>>() { }));
+        return train(run, config, progress, -1);
+    }
+
+    public static TrainingLoop.Summary resume(Path dir, PrintStream progress) throws IOException {
+        RunFolder run = RunFolder.open(dir);
+        return train(run, config(run), progress, -1);
+    }
+
+    public static StandaloneRunConfig config(RunFolder run) throws IOException {
+        var d = run.description();
+        if (!COMMAND.equals(d.path("command").asText())) {
+            throw new IOException(run.dir() + " is a '" + d.path("command").asText() + "' run, not a " + COMMAND
+                    + " run");
+        }
+        return Json.MAPPER.treeToValue(d.get("config"), StandaloneRunConfig.class);
+    }
+
+    /** Trains (stopping after step {@code stopAfter} if >= 0) and, when finished, saves the model. */
+    public static TrainingLoop.Summary train(RunFolder run, StandaloneRunConfig c, PrintStream progress,
+            long stopAfter) throws IOException {
+        DataSpec.Prepared data = c.data().prepare();
+        ArchitectureDocument doc = c.architecture();
+        if (!data.fit(doc.space()).equals(doc.space())) {
+            throw new IllegalArgumentException("the architecture's search space expects " + doc.space().inChannels()
+                    + "x" + doc.space().resolution() + "x" + doc.space().resolution() + " images and "
+                    + doc.space().numClasses() + " classes, which does not match " + data.name());
+        }
+        Placement placement = Placement.of(c.device());
+        TrainingBatches batches = new TrainingBatches(data.train(), data.normalization(), data.augmentation(),
+                c.seed(), BatchSettings.DEFAULT.withBatchSize(c.batchSize()));
+        try (StandaloneNetwork net = new StandaloneNetwork(doc.space(), doc.architecture(), c.normStyle(), placement,
+                c.seed()); NesterovSgd sgd = new NesterovSgd(net.parameters(), c.momentum(), c.weightDecay())) {
+            StandaloneTask task = new StandaloneTask(net, sgd, data.validation(), data.test(), data.normalization(),
+                    placement, c.evalBatch());
+            TrainingLoop loop = new TrainingLoop(new TrainingLoop.Settings(c.epochs(), c.learningRate(),
+                    c.checkpointEvery(), c.metricsEvery(), c.maxLoss()), placement, progress);
+            if (stopAfter >= 0) {
+                loop.stopAfter(stopAfter);
+            }
+            TrainingLoop.Summary s = loop.run(run, task, batches, "train");
+            if (s.steps() == (long) c.epochs() * batches.batchesPerEpoch()) {
+                Map<String, Object> last = s.lastEpoch() != null ? s.lastEpoch() : lastEpochRecord(run);
+                save(run.resolve(MODEL_DIR), net, new ModelInfo(c.normStyle(), c.data(), data.train().classNames(),
+                        data.normalization(), doc.space().inChannels(), doc.space().resolution(), last));
+            }
+            return s;
+        }
+    }
+
+    private static Map<String, Object> lastEpochRecord(RunFolder run) throws IOException {
+        Map<String, Object> last = null;
+        for (var n : run.readLines(RunFolder.METRICS_FILE)) {
+            if ("epoch".equals(n.path("type").asText())) {
+                last = Json.MAPPER.convertValue(n, new TypeReference<Map<String, Object>>() { });
+            }
+        }
+        return last;
+    }
+
+    static void save(Path dir, StandaloneNetwork net, ModelInfo info) throws IOException {
+        Files.createDirectories(dir);
+        AtomicFiles.writeString(dir.resolve("architecture.json"), ArchitectureJson.toPrettyJson(
+                new ArchitectureDocument(net.config(), net.architecture())));
+        AtomicFiles.write(dir.resolve("weights.params"), net.parameters()::write);
+        AtomicFiles.writeString(dir.resolve("model.json"), Json.MAPPER.writeValueAsString(info));
+    }
+
+    /** A trained model: its network (owning native memory; close it) and its description. */
+    public record Model(StandaloneNetwork network, ModelInfo info) implements AutoCloseable {
+        @Override
+        public void close() {
+            network.close();
+        }
+    }
+
+    /** Loads the model saved by a finished {@code train} run (the run folder or its model/ folder). */
+    public static Model load(Path runOrModel, String device) throws IOException {
+        Path dir = Files.isDirectory(runOrModel.resolve(MODEL_DIR)) ? runOrModel.resolve(MODEL_DIR) : runOrModel;
+        if (!Files.isRegularFile(dir.resolve("weights.params"))) {
+            throw new IOException(runOrModel + " holds no trained model (no " + MODEL_DIR
+                    + "/weights.params); is the run finished?");
+        }
+        ArchitectureDocument doc = ArchitectureJson.readDocument(dir.resolve("architecture.json"));
+        ModelInfo info = Json.MAPPER.readValue(dir.resolve("model.json").toFile(), ModelInfo.class);
+        StandaloneNetwork net = new StandaloneNetwork(doc.space(), doc.architecture(), info.normStyle(),
+                Placement.of(device), 0);
+        try (InputStream in = Files.newInputStream(dir.resolve("weights.params"))) {
+            net.parameters().read(in);
+        } catch (IOException | RuntimeException e) {
+            net.close();
+            throw e;
+        }
+        return new Model(net, info);
+    }
+}

@@ -1,0 +1,28 @@
+package org.smash4j.train;
+
+import java.util.Locale;
+
+/**
+ * How long each preset trains and on how much data. {@code paper} is the paper's schedule (one-shot 100 epochs,
+ * stand-alone 300, all data); {@code quick} is sized so that a complete search on Fashion-MNIST fits in about
+ * 20 minutes on 2 CPU cores (see the README for the measurements behind it); {@code tiny} trains for seconds.
+ *
+ * @param trainLimit images drawn (seeded) from the training set before the validation split; 0 = all
+ * @param testLimit  images drawn from the test set; 0 = all
+ */
+public record TrainingPlan(int oneShotEpochs, int standaloneEpochs, int trainLimit, int testLimit,
+        int checkpointEvery, int metricsEvery) {
+
+    public static TrainingPlan forPreset(String preset) {
+        switch (preset.toLowerCase(Locale.ROOT)) {
+            case "tiny":
+                return new TrainingPlan(1, 1, 600, 200, 0, 2);
+            case "quick":
+                return new TrainingPlan(4, 6, 20000, 0, 100, 10);
+            case "paper":
+                return new TrainingPlan(100, 300, 0, 0, 500, 50);
+            default:
+                throw new IllegalArgumentException("no training plan for preset '" + preset + "'");
+        }
+    }
+}
