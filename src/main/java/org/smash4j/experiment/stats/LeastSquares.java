@@ -1,0 +1,53 @@
+package org.smash4j.experiment.stats;
+
+/**
+ * An ordinary least-squares line y = slope * x + intercept, as drawn through the scatter of true error against
+ * SMASH score (paper Fig. 3), with its coefficient of determination.
+ *
+ * @param slope      Sxy / Sxx
+ * @param intercept  mean(y) - slope * mean(x)
+ * @param rSquared   1 - SSres/SStot (= Pearson r squared); NaN when y is constant (0/0)
+ * @param n          number of pairs fitted
+ */
+public record LeastSquares(double slope, double intercept, double rSquared, int n) {
+
+    public LeastSquares {
+        if (!Double.isFinite(slope) || !Double.isFinite(intercept)) {
+            throw new IllegalArgumentException(
+                    "a least-squares line needs a finite slope and intercept, got " + slope + " and " + intercept);
+        }
+        if (n < 2) {
+            throw new IllegalArgumentException("a least-squares line needs at least 2 pairs, got " + n);
+        }
+    }
+
+    /** Fits y on x; throws when x is constant, because then no line (every slope fits equally) is determined. */
+    public static LeastSquares fit(double[] x, double[] y) {
+        Samples.requirePaired(x, y, 2);
+        if (Samples.isConstant(x)) {
+            throw new IllegalArgumentException("cannot fit a line: x is constant (all " + x.length
+                    + " values are " + x[0] + "), so the slope is undetermined");
+        }
+        double meanX = Summary.mean(x);
+        double meanY = Summary.mean(y);
+        double sxx = 0;
+        double sxy = 0;
+        double syy = 0;
+        for (int i = 0; i < x.length; i++) {
+            double dx = x[i] - meanX;
+            double dy = y[i] - meanY;
+            sxx += dx * dx;
+            sxy += dx * dy;
+            syy += dy * dy;
+        }
+        double slope = sxy / sxx;
+        double intercept = meanY - slope * meanX;
+        double rSquared = Samples.isConstant(y) ? Double.NaN : Math.min(1.0, sxy * sxy / (sxx * syy));
+        return new LeastSquares(slope, intercept, rSquared, x.length);
+    }
+
+    /** The fitted line's value at x. */
+    public double predict(double x) {
+        return slope * x + intercept;
+    }
+}
