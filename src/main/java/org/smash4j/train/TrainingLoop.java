@@ -100,9 +100,13 @@ public final class TrainingLoop {
         long windowStart = System.nanoTime();
         long windowImages = 0;
         double imagesPerSecond = Double.NaN;
-        try (BatchStream stream = batches.fromStep(start);
-                NDManager manager = NDManager.newBaseManager(placement.device())) {
+        BatchStream stream = batches.fromStep(start);
+        try (NDManager manager = NDManager.newBaseManager(placement.device())) {
             for (long step = start; step < total; step++) {
+                if (step > start && step % perEpoch == 0) {
+                    stream.close();
+                    stream = batches.fromStep(step); // a stream covers the rest of one epoch
+                }
                 Batch b = stream.next();
                 double rate = lr.at(step);
                 double lossValue;
@@ -181,6 +185,8 @@ public final class TrainingLoop {
                             (System.nanoTime() - t0) / 1e9);
                 }
             }
+        } finally {
+            stream.close();
         }
         progress.done();
         run.log(label + ": finished " + total + " steps");

@@ -1,0 +1,97 @@
+package org.smash4j.train;
+
+import ai.djl.ndarray.NDArray;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.smash4j.data.BatchSettings;
+import org.smash4j.data.TrainingBatches;
+import org.smash4j.nn.Parameters;
+import org.smash4j.nn.Placement;
+import org.smash4j.nn.StandaloneNetwork;
+import org.smash4j.space.NormStyle;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A NaN loss stops training with a message naming the step and leaves the last good checkpoint untouched. */
+class DivergenceTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void nanLossStopsTheRunAndKeepsTheCheckpoint() throws Exception {
+        TrainingFixtures.assumeFashionMnist();
+        DataSpec spec = TrainingFixtures.fashion(300, 50);
+        DataSpec.Prepared data = spec.prepare();
+        var space = TrainingFixtures.tinySpace(spec);
+        var arch = new org.smash4j.space.Sampler(space).sample(
+                org.smash4j.space.AnnealingState.finalState(space), new java.util.SplittableRandom(1));
+        RunFolder run = RunFolder.create(tmp.resolve("run"), "train", 0, Map.of());
+        try (StandaloneNetwork net = new StandaloneNetwork(space, arch, NormStyle.SANDWICH, Placement.cpu(), 0);
+                NesterovSgd sgd = new NesterovSgd(net.parameters(), 0.9, 1e-4)) {
+            StandaloneTask real = new StandaloneTask(net, sgd, null, null, data.normalization(), Placement.cpu(), 100);
+            TrainingTask poisoned = new TrainingTask() {
+                @Override
+                public Parameters parameters() {
+                    return real.parameters();
+                }
+
+                @Override
+                public Optimizer optimizer() {
+                    return real.optimizer();
+                }
+
+                @Override
+                public Forward forward(long step, NDArray images, NDArray labels) {
+                    Forward f = real.forward(step, images, labels);
+                    return step == 4 ? new Forward(f.loss().mul(Float.NaN), f.logits()) : f;
+                }
+
+                @Override
+                public Map<String, Object> stepInfo(long step) {
+                    return Map.of();
+                }
+
+                @Override
+                public Map<String, Object> endOfEpoch(int epoch, long step) {
+                    return Map.of();
+                }
+            };
+            TrainingBatches batches = new TrainingBatches(data.train(), data.normalization(), data.augmentation(), 0,
+                    BatchSettings.DEFAULT);
+            TrainingLoop loop = new TrainingLoop(new TrainingLoop.Settings(1, 0.1, 2, 1, 1e4), Placement.cpu(),
+                    new PrintStream(new ByteArrayOutputStream()));
+            Path ckpt = run.resolve(TrainingLoop.CHECKPOINT);
+            TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
+                    () -> loop.run(run, poisoned, batches, "train"));
+            assertTrue(e.getMessage().contains("loss is NaN at step 5 (epoch 1, batch 5)"), e.getMessage());
+            assertTrue(e.getMessage().contains("last good checkpoint (step 4) is intact"), e.getMessage());
+            assertTrue(Files.readString(run.resolve(RunFolder.LOG_FILE)).contains("loss is NaN at step 5"));
+            // The checkpoint still loads and is the one of step 4.
+            try (StandaloneNetwork other = new StandaloneNetwork(space, arch, NormStyle.SANDWICH, Placement.cpu(), 5);
+                    NesterovSgd sgd2 = new NesterovSgd(other.parameters(), 0.9, 1e-4)) {
+                Map<String, Object> h = Checkpoint.read(ckpt, other.parameters(), sgd2);
+                assertTrue(((Number) h.get("step")).longValue() == 4);
+                for (var p : other.parameters().trainable().entrySet()) {
+                    float[] v = p.getValue().toFloatArray();
+                    assertTrue(Arrays.stream(toDouble(v)).allMatch(Double::isFinite), p.getKey());
+                }
+            }
+        }
+    }
+
+    private static double[] toDouble(float[] v) {
+        double[] d = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            d[i] = v[i];
+        }
+        return d;
+    }
+}

@@ -1,0 +1,70 @@
+package org.smash4j.train;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.smash4j.nn.Placement;
+import org.smash4j.space.AnnealingState;
+import org.smash4j.space.ArchitectureDocument;
+import org.smash4j.space.NormStyle;
+import org.smash4j.space.Sampler;
+import org.smash4j.space.SearchSpaceConfig;
+import org.smash4j.util.RandomStreams;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Short trainings on a slice of real Fashion-MNIST that must actually learn. */
+class RealTrainingTest {
+    private static final PrintStream QUIET = new PrintStream(new ByteArrayOutputStream());
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void oneShotTrainingLossFallsWellBelowChance() throws Exception {
+        TrainingFixtures.assumeFashionMnist();
+        OneShotRunConfig c = TrainingFixtures.oneShot(TrainingFixtures.fashion(2000, 100), 3, 0, 1e-3);
+        TrainingLoop.Summary s = OneShotTraining.start(tmp.resolve("smash"), c, QUIET);
+        assertEquals(3 * 36, s.steps());
+        double lastEpochLoss = ((Number) s.lastEpoch().get("trainLoss")).doubleValue();
+        double valError = ((Number) s.lastEpoch().get("valError")).doubleValue();
+        // Chance: loss ln(10) = 2.303, error 0.9.
+        assertTrue(lastEpochLoss < 1.5, "mean training loss of the last epoch " + lastEpochLoss);
+        assertTrue(valError < 0.6, "validation error over random architectures " + valError);
+    }
+
+    @Test
+    void standaloneTrainingBeatsChanceAndReloadReproducesTestError() throws Exception {
+        TrainingFixtures.assumeFashionMnist();
+        DataSpec data = TrainingFixtures.fashion(2000, 500);
+        SearchSpaceConfig space = TrainingFixtures.tinySpace(data);
+        var arch = new Sampler(space).sample(AnnealingState.finalState(space), RandomStreams.of(3, "test"));
+        StandaloneRunConfig c = new StandaloneRunConfig(new ArchitectureDocument(space, arch), NormStyle.SANDWICH,
+                data, 2, 50, 0.1, 0.9, 1e-4, 0, "cpu", 0, 10, 100, 1e4);
+        Path dir = tmp.resolve("train");
+        TrainingLoop.Summary s = StandaloneTraining.start(dir, c, QUIET);
+        double testError = ((Number) s.lastEpoch().get("testError")).doubleValue();
+        assertTrue(testError < 0.45, "test error " + testError + " (chance 0.9)");
+        List<JsonNode> epochs = RunFolder.open(dir).readLines(RunFolder.METRICS_FILE).stream()
+                .filter(n -> "epoch".equals(n.path("type").asText())).toList();
+        assertEquals(2, epochs.size());
+        assertTrue(epochs.get(0).has("valError") && epochs.get(0).has("testError"));
+
+        try (StandaloneTraining.Model m = StandaloneTraining.load(dir, "cpu")) {
+            DataSpec.Prepared d = m.info().data().prepare();
+            Evaluation.Result r = Evaluation.run(d.test(), m.info().normalization(), 100, Placement.cpu(),
+                    (i, x) -> m.network().forward(x, false));
+            assertEquals(500, r.images());
+            assertEquals(testError, r.error(), 0.0, "reloaded model reproduces the test error exactly");
+            Map<String, Object> fin = m.info().finalMetrics();
+            assertEquals(testError, ((Number) fin.get("testError")).doubleValue(), 0.0);
+        }
+    }
+}

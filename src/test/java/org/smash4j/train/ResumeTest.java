@@ -1,0 +1,80 @@
+package org.smash4j.train;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.smash4j.nn.OneShotNetwork;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A one-shot run interrupted after a step that leaves exactly the on-disk state a kill -9 at that moment would
+ * (checkpoint of an earlier step, metrics written after it) and then resumed ends with the same weights, bit for
+ * bit, and the same metrics as an uninterrupted run with the same seed.
+ */
+class ResumeTest {
+    private static final PrintStream QUIET = new PrintStream(new ByteArrayOutputStream());
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void interruptedAndResumedRunEqualsUninterruptedRun() throws Exception {
+        TrainingFixtures.assumeFashionMnist();
+        // 300 images -> 270 training images -> 6 batches per epoch; 2 epochs = 12 steps; checkpoint every 4.
+        OneShotRunConfig config = TrainingFixtures.oneShot(TrainingFixtures.fashion(300, 50), 2, 4, 1e-3);
+        RunFolder straight = RunFolder.create(tmp.resolve("straight"), OneShotTraining.COMMAND, 0,
+                java.util.Map.of("config", "test"));
+        OneShotTraining.train(straight, config, QUIET, -1);
+
+        RunFolder broken = RunFolder.create(tmp.resolve("broken"), OneShotTraining.COMMAND, 0,
+                java.util.Map.of("config", "test"));
+        // Stop after step index 9 (10 steps done): the last checkpoint is at 8 steps, inside epoch 2; the metrics
+        // of steps 9 and 10 were already written and must be replaced, not duplicated, on resume.
+        TrainingLoop.Summary partial = OneShotTraining.train(broken, config, QUIET, 9);
+        assertEquals(10, partial.steps());
+        assertEquals(8L, ((Number) Checkpoint.header(broken.resolve(TrainingLoop.CHECKPOINT)).get("step")).longValue());
+        TrainingLoop.Summary resumed = OneShotTraining.train(broken, config, QUIET, -1);
+        assertTrue(resumed.resumed());
+        assertEquals(12, resumed.steps());
+
+        try (OneShotNetwork a = loadWeights(straight, config); OneShotNetwork b = loadWeights(broken, config)) {
+            for (String name : a.parameters().trainable().keySet()) {
+                assertArrayEquals(a.parameters().get(name).toFloatArray(), b.parameters().get(name).toFloatArray(),
+                        name);
+            }
+            for (String name : a.parameters().buffers().keySet()) {
+                assertArrayEquals(a.parameters().get(name).toFloatArray(), b.parameters().get(name).toFloatArray(),
+                        name);
+            }
+        }
+        assertEquals(deterministicMetrics(straight), deterministicMetrics(broken));
+    }
+
+    private static OneShotNetwork loadWeights(RunFolder run, OneShotRunConfig c) throws Exception {
+        OneShotNetwork net = new OneShotNetwork(c.space(), c.hyperNet(), org.smash4j.nn.Placement.cpu(), 99);
+        Checkpoint.readWeights(run.resolve(TrainingLoop.CHECKPOINT), net.parameters());
+        return net;
+    }
+
+    /** Every metrics record without its wall-clock fields. */
+    private static List<String> deterministicMetrics(RunFolder run) throws Exception {
+        List<String> out = new ArrayList<>();
+        for (JsonNode n : run.readLines(RunFolder.METRICS_FILE)) {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) n).remove(Arrays.asList("imagesPerSecond",
+                    "elapsedSeconds"));
+            out.add(n.toString());
+        }
+        assertEquals(12 + 2, out.size(), "one record per step and one per epoch");
+        return out;
+    }
+}
