@@ -2,6 +2,7 @@ package org.smash4j.cli;
 
 import org.smash4j.encoding.EncodingLayout;
 import org.smash4j.space.SearchSpaceConfig;
+import org.smash4j.space.SearchSpaceSize;
 import org.smash4j.space.SpaceGeometry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,14 +39,25 @@ final class SpaceCommand implements Runnable {
         out.println("  block  resolution  input ch  budget (1x1 input ch)  slices  max width  bank sizes");
         for (int b = 0; b < SearchSpaceConfig.BLOCKS; b++) {
             int r = g.blockResolution(b);
-            out.printf(Locale.ROOT, "  %-5d  %-10s  %-8d  %-21d  %-6d  %-9d  %s%n", b + 1, r + "x" + r,
+            out.printf(Locale.ROOT, "  %-5d  %-10s  %-8d  %-21d  %-6d  %-9d  %s%n", b, r + "x" + r,
                     g.blockInput(b), g.budgetChannels(b), g.budgetSlices(b), g.maxBlockWidth(b),
                     c.bankSizeChoices(b));
         }
+        SearchSpaceSize size = SearchSpaceSize.of(c);
+        out.printf(Locale.ROOT, "%nSize: %s distinct architectures (10^%.2f; blocks 10^%.2f x 10^%.2f x 10^%.2f), "
+                + "counted exactly: the support of the sampler at the end of annealing%n", abbreviate(size.total()),
+                size.log10Total(), size.log10Block(0), size.log10Block(1), size.log10Block(2));
         out.println();
         EncodingLayout layout = new EncodingLayout(c);
         out.printf(Locale.ROOT, "Encoding c: %d channels x %d rows x (S+1) columns, S <= %d slices of %d input "
                 + "channels%n", layout.channelCount(), layout.height(), g.fullSlices(), g.sliceChannels());
         out.println(layout.describe());
+    }
+
+    /** A big integer as its leading digits and digit count, e.g. "3.623e88"; small ones in full. */
+    static String abbreviate(java.math.BigInteger v) {
+        String d = v.toString();
+        return d.length() <= 15 ? String.format(Locale.ROOT, "%,d", v)
+                : d.charAt(0) + "." + d.substring(1, 4) + "e" + (d.length() - 1);
     }
 }

@@ -283,15 +283,31 @@ public final class ArchitectureJson {
         }
     }
 
+    // Reflection on record components is slow enough to dominate reading; look each class up once.
+    private static final ClassValue<RecordComponent[]> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected RecordComponent[] computeValue(Class<?> type) {
+            return type.getRecordComponents();
+        }
+    };
+    private static final ClassValue<List<String>> NAMES = new ClassValue<>() {
+        @Override
+        protected List<String> computeValue(Class<?> type) {
+            List<String> names = new ArrayList<>();
+            for (RecordComponent rc : COMPONENTS.get(type)) {
+                names.add(rc.getName());
+            }
+            return List.copyOf(names);
+        }
+    };
+
     /** Walks the tree along the record types and rejects the first field that no record component names. */
     private static void checkFieldNames(JsonNode node, Type type, List<Object> path, Path file) {
         Class<?> raw = type instanceof ParameterizedType p ? (Class<?>) p.getRawType()
                 : type instanceof Class<?> c ? c : Object.class;
         if (raw.isRecord() && node.isObject()) {
-            List<String> known = new ArrayList<>();
-            for (RecordComponent rc : raw.getRecordComponents()) {
-                known.add(rc.getName());
-            }
+            RecordComponent[] components = COMPONENTS.get(raw);
+            List<String> known = NAMES.get(raw);
             Iterator<String> names = node.fieldNames();
             while (names.hasNext()) {
                 String name = names.next();
@@ -301,7 +317,7 @@ public final class ArchitectureJson {
                             null);
                 }
             }
-            for (RecordComponent rc : raw.getRecordComponents()) {
+            for (RecordComponent rc : components) {
                 JsonNode child = node.get(rc.getName());
                 if (child != null) {
                     path.add(rc.getName());

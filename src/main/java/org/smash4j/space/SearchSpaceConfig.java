@@ -107,12 +107,12 @@ public record SearchSpaceConfig(
                 if (g.blockInput(b) < n) {
                     errors.add(String.format(Locale.ROOT,
                             "block %d would get %d input channels (< N=%d): increase width or decrease N",
-                            b + 1, g.blockInput(b), n));
+                            b, g.blockInput(b), n));
                 } else if (bankSizeChoices(g, b, n, nMax / n, depthCompression).isEmpty()) {
                     errors.add(String.format(Locale.ROOT,
                             "block %d has no valid bank size: with D=%d, a bank size must be a multiple of D or"
                                     + " leave at least D initial banks of its %d input channels",
-                            b + 1, depthCompression, g.blockInput(b)));
+                            b, depthCompression, g.blockInput(b)));
                 }
             }
         }
