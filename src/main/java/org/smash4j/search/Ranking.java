@@ -1,0 +1,155 @@
+package org.smash4j.search;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.smash4j.space.Architecture;
+import org.smash4j.space.ArchitectureJson;
+import org.smash4j.space.SearchSpaceConfig;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code ranking.json}: the distinct architectures of a search sorted by score, which the final training
+ * picks its top k from:
+ * <pre>
+ * {"space": {SearchSpaceConfig}, "ranked": [{"rank":1,"index":i,"score":f,"params":n,"macs":n,"architecture":{...}}, ...]}
+ * </pre>
+ * Ties in score go to the earlier result; an architecture proposed again is listed once, under its first
+ * index (its score was reused, see {@link SearchLoop}). The text depends only on the results, so a resumed
+ * search writes the same bytes as an uninterrupted one.
+ */
+public final class Ranking {
+    public static final String FILE_NAME = "ranking.json";
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private Ranking() {
+    }
+
+    /** A ranking document as read back: the search space and the entries in rank order. */
+    public record Document(SearchSpaceConfig space, List<RankedArchitecture> ranked) {
+        public Document {
+            ranked = List.copyOf(ranked);
+        }
+    }
+
+    /** The distinct architectures of {@code results}, by score ascending (earlier index first on a tie). */
+    public static List<RankedArchitecture> rank(List<ScoredArchitecture> results) {
+        Set<Architecture> seen = new HashSet<>();
+        List<ScoredArchitecture> distinct = new ArrayList<>();
+        for (ScoredArchitecture r : results) {
+            if (seen.add(r.architecture())) {
+                distinct.add(r);
+            }
+        }
+        distinct.sort(Comparator.comparingDouble(ScoredArchitecture::error).thenComparingLong(ScoredArchitecture::index));
+        List<RankedArchitecture> out = new ArrayList<>(distinct.size());
+        for (int i = 0; i < distinct.size(); i++) {
+            ScoredArchitecture r = distinct.get(i);
+            out.add(new RankedArchitecture(i + 1, r.index(), r.error(), r.params(), r.macs(), r.architecture()));
+        }
+        return out;
+    }
+
+    /** The text of ranking.json for these results (indented, ending in a newline). */
+    public static String toJson(SearchSpaceConfig space, List<ScoredArchitecture> results) {
+        ObjectNode doc = MAPPER.createObjectNode();
+        try {
+            doc.set("space", MAPPER.readTree(ArchitectureJson.toJson(space)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot re-read the JSON of a search-space config", e);
+        }
+        ArrayNode ranked = doc.putArray("ranked");
+        for (RankedArchitecture r : rank(results)) {
+            ObjectNode o = ranked.addObject();
+            o.put("rank", r.rank());
+            o.put("index", r.index());
+            o.put("score", r.score());
+            o.put("params", r.params());
+            o.put("macs", r.macs());
+            o.set("architecture", ResultsFile.architectureNode(r.architecture()));
+        }
+        try {
+            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(doc) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the ranking as JSON", e);
+        }
+    }
+
+    /**
+     * Writes ranking.json atomically (temporary file, fsync, rename), so a reader or a kill never sees half
+     * a ranking.
+     */
+    public static void write(Path file, SearchSpaceConfig space, List<ScoredArchitecture> results) throws IOException {
+        byte[] bytes = toJson(space, results).getBytes(StandardCharsets.UTF_8);
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = dir.resolve(file.getFileName() + ".tmp");
+        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            OutputStream out = Channels.newOutputStream(ch);
+            out.write(bytes);
+            out.flush();
+            ch.force(true);
+        }
+        try {
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** Reads a ranking.json; every architecture is validated against the space it names. */
+    public static Document read(Path file) throws IOException {
+        JsonNode doc;
+        try {
+            doc = MAPPER.readTree(file.toFile());
+        } catch (JsonProcessingException e) {
+            throw new IOException(file + " is not valid JSON: " + e.getOriginalMessage(), e);
+        }
+        if (doc == null || !doc.isObject() || !doc.has("space") || !doc.path("ranked").isArray()) {
+            throw new IOException(file + " is not a ranking: it needs fields 'space' (an object) and 'ranked' (an array)");
+        }
+        try {
+            SearchSpaceConfig space = ArchitectureJson.readConfig(doc.get("space").toString());
+            List<RankedArchitecture> ranked = new ArrayList<>();
+            int position = 0;
+            for (JsonNode e : doc.get("ranked")) {
+                String where = "ranked[" + position++ + "]";
+                for (String f : List.of("rank", "index", "score", "params", "macs", "architecture")) {
+                    if (!e.has(f)) {
+                        throw new IllegalArgumentException(where + " has no field '" + f + "'");
+                    }
+                }
+                if (!e.get("rank").isIntegralNumber() || !e.get("index").isIntegralNumber() || !e.get("score").isNumber()
+                        || !e.get("params").isIntegralNumber() || !e.get("macs").isIntegralNumber()) {
+                    throw new IllegalArgumentException(where + ": rank, index, params and macs must be integers and"
+                            + " score a number");
+                }
+                Architecture a = ArchitectureJson.readArchitecture(e.get("architecture").toString(), space);
+                ranked.add(new RankedArchitecture(e.get("rank").intValue(), e.get("index").longValue(),
+                        e.get("score").doubleValue(), e.get("params").longValue(), e.get("macs").longValue(), a));
+            }
+            return new Document(space, ranked);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(file + ": " + e.getMessage(), e);
+        }
+    }
+}
