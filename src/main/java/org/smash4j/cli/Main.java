@@ -13,7 +13,8 @@ import java.util.Map;
                         + "space, rank sampled architectures by their validation error with generated weights, "
                         + "and train the best one from scratch.", ""},
         subcommands = {SpaceCommand.class, SampleCommand.class, DescribeCommand.class, TrainSmashCommand.class,
-                TrainCommand.class, EvaluateCommand.class, BenchCommand.class,
+                TrainCommand.class, EvaluateCommand.class, SearchCommand.class, RunCommand.class,
+                PredictCommand.class, ReportCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec

@@ -52,14 +52,20 @@ public final class Layers {
      */
     public static NDArray batchNorm(NDArray x, NDArray gamma, NDArray beta, NDArray runMean, NDArray runVar,
             boolean training) {
+        return batchNorm(x, gamma, beta, runMean, runVar, training, BN_MOMENTUM);
+    }
+
+    /** As above with an explicit momentum (the fraction of the running statistics kept per update). */
+    public static NDArray batchNorm(NDArray x, NDArray gamma, NDArray beta, NDArray runMean, NDArray runVar,
+            boolean training, float momentum) {
         long c = x.getShape().get(1);
         if (gamma.getShape().get(0) == c) {
-            return BatchNorm.batchNorm(x, runMean, runVar, gamma, beta, 1, BN_MOMENTUM, BN_EPS, training)
+            return BatchNorm.batchNorm(x, runMean, runVar, gamma, beta, 1, momentum, BN_EPS, training)
                     .singletonOrThrow();
         }
         NDIndex first = new NDIndex("0:{}", c);
         return BatchNorm.batchNorm(x, runMean.get(first), runVar.get(first), gamma.get(first), beta.get(first), 1,
-                BN_MOMENTUM, BN_EPS, training).singletonOrThrow();
+                momentum, BN_EPS, training).singletonOrThrow();
     }
 
     /** 2x2 average pooling with stride 2. */

@@ -28,6 +28,7 @@ public final class OneShotNetwork implements AutoCloseable {
     private final NDArray stem;
     private final NDArray[][] shared;
     private final int sharedKernel;
+    private float bnMomentum = Layers.BN_MOMENTUM;
 
     /**
      * @param encodingChannels channels of the architecture encoding c
@@ -181,7 +182,16 @@ public final class OneShotNetwork implements AutoCloseable {
 
     private NDArray bn(String p, NDArray x, boolean training) {
         return Layers.batchNorm(x, params.get(p + ".gamma"), params.get(p + ".beta"), params.get(p + ".runMean"),
-                params.get(p + ".runVar"), training);
+                params.get(p + ".runVar"), training, bnMomentum);
+    }
+
+    /**
+     * Sets the fraction of BN running statistics kept per training-mode forward (0.9 during training). BN
+     * recalibration sets it to i/(i+1) for the i-th batch, which makes the running statistics the plain average
+     * over the recalibration batches.
+     */
+    public void setBnMomentum(float momentum) {
+        this.bnMomentum = momentum;
     }
 
     /** Size of the kernel window the shared convs are stored with (the final max kernel, or 3). */

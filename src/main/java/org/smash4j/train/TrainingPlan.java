@@ -9,18 +9,20 @@ import java.util.Locale;
  *
  * @param trainLimit images drawn (seeded) from the training set before the validation split; 0 = all
  * @param testLimit  images drawn from the test set; 0 = all
+ * @param searchRandom, searchPerturb, searchHillClimb sizes of the search phases ({@code paper}: the original's
+ *                   evaluate.py defaults 500, 100, 100)
  */
 public record TrainingPlan(int oneShotEpochs, int standaloneEpochs, int trainLimit, int testLimit,
-        int checkpointEvery, int metricsEvery) {
+        int checkpointEvery, int metricsEvery, int searchRandom, int searchPerturb, int searchHillClimb) {
 
     public static TrainingPlan forPreset(String preset) {
         switch (preset.toLowerCase(Locale.ROOT)) {
             case "tiny":
-                return new TrainingPlan(1, 1, 600, 200, 0, 2);
+                return new TrainingPlan(1, 1, 600, 200, 0, 2, 6, 2, 2);
             case "quick":
-                return new TrainingPlan(4, 6, 20000, 0, 100, 10);
+                return new TrainingPlan(5, 6, 10000, 0, 100, 10, 150, 50, 50);
             case "paper":
-                return new TrainingPlan(100, 300, 0, 0, 500, 50);
+                return new TrainingPlan(100, 300, 0, 0, 500, 50, 500, 100, 100);
             default:
                 throw new IllegalArgumentException("no training plan for preset '" + preset + "'");
         }

@@ -1,0 +1,11 @@
+package org.smash4j.pipeline;
+
+import org.smash4j.search.SmashScorer;
+import org.smash4j.space.NormStyle;
+import org.smash4j.train.DataSpec;
+
+/** Settings of a whole {@code smash run}, stored in its run.json; every stage derives its own from these. */
+public record PipelineConfig(String preset, DataSpec data, long seed, String device, int oneShotEpochs,
+        int searchRandom, int searchPerturb, int searchHillClimb, int searchEvolution, double perturbProbability,
+        SmashScorer.Settings scorer, int topK, int standaloneEpochs, NormStyle normStyle, int baselines) {
+}

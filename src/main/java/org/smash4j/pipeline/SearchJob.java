@@ -1,0 +1,96 @@
+package org.smash4j.pipeline;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import org.smash4j.nn.OneShotNetwork;
+import org.smash4j.nn.Placement;
+import org.smash4j.search.SearchPlan;
+import org.smash4j.search.SearchRunner;
+import org.smash4j.search.SmashScorer;
+import org.smash4j.space.SearchSpaceConfig;
+import org.smash4j.train.DataSpec;
+import org.smash4j.train.Json;
+import org.smash4j.train.OneShotRunConfig;
+import org.smash4j.train.OneShotTraining;
+import org.smash4j.train.RunFolder;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * {@code smash search}: scores architectures with a trained one-shot network on the same held-out validation
+ * split its training used, following a search plan; resumable (results.jsonl is the state).
+ */
+public final class SearchJob {
+    public static final String COMMAND = "search";
+    public static final String ENSEMBLE_FILE = "ensemble.bin";
+
+    private SearchJob() {
+    }
+
+    /** Starts a search in {@code dir}, or continues it if {@code dir} already holds this search. */
+    public static SearchRunner.Summary run(Path dir, SearchRunConfig config, PrintStream progress) throws IOException {
+        RunFolder run;
+        if (Files.exists(dir.resolve(RunFolder.RUN_FILE))) {
+            run = RunFolder.open(dir);
+            SearchRunConfig recorded = config(run);
+            if (!recorded.equals(config)) {
+                throw new IllegalArgumentException(dir + " holds a search with other settings; resume it with "
+                        + "--resume " + dir + " or choose another --out");
+            }
+        } else {
+            run = RunFolder.create(dir, COMMAND, config.seed(), Json.MAPPER.convertValue(config,
+                    new TypeReference<Map<String, Object>>() { }));
+        }
+        return search(run, config, progress);
+    }
+
+    /** Continues the search in {@code dir} with its recorded settings. */
+    public static SearchRunner.Summary resume(Path dir, PrintStream progress) throws IOException {
+        RunFolder run = RunFolder.open(dir);
+        return search(run, config(run), progress);
+    }
+
+    public static SearchRunConfig config(RunFolder run) throws IOException {
+        var d = run.description();
+        if (!COMMAND.equals(d.path("command").asText())) {
+            throw new IOException(run.dir() + " is a '" + d.path("command").asText() + "' run, not a search");
+        }
+        return Json.MAPPER.treeToValue(d.get("config"), SearchRunConfig.class);
+    }
+
+    /** The plan of a search over {@code space}. */
+    public static SearchPlan plan(SearchRunConfig c, SearchSpaceConfig space) {
+        SearchPlan.Builder b = SearchPlan.builder(space).random(c.random());
+        if (c.perturb() > 0) {
+            b.perturbBest(c.perturb(), c.perturbProbability());
+        }
+        if (c.hillClimb() > 0) {
+            b.hillClimb(c.hillClimb(), c.perturbProbability());
+        }
+        if (c.evolution() > 0) {
+            b.evolution(c.evolution(), c.population(), c.tournament(), c.perturbProbability());
+        }
+        return b.build();
+    }
+
+    private static SearchRunner.Summary search(RunFolder run, SearchRunConfig c, PrintStream progress)
+            throws IOException {
+        RunFolder smash = RunFolder.open(Path.of(c.smashRun()));
+        OneShotRunConfig sc = OneShotTraining.config(smash);
+        DataSpec.Prepared data = sc.data().prepare();
+        Placement placement = Placement.of(c.device());
+        try (OneShotNetwork net = OneShotTraining.load(smash)) {
+            SmashScorer scorer = new SmashScorer(net, data.validation(), data.train(), data.normalization(), placement,
+                    c.seed(), c.scorer(), run.resolve(ENSEMBLE_FILE));
+            SearchPlan plan = plan(c, sc.space());
+            run.log("search: " + plan + " with " + c.scorer());
+            SearchRunner.Summary s = new SearchRunner(plan, scorer, c.seed()).progressTo(progress).run(run.dir());
+            run.log("search: " + s.results().size() + " results, best #" + s.best().index() + " score "
+                    + s.best().score().error());
+            return s;
+        }
+    }
+}

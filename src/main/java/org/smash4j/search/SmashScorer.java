@@ -1,0 +1,275 @@
+package org.smash4j.search;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import org.smash4j.data.Batch;
+import org.smash4j.data.BatchStream;
+import org.smash4j.data.EvaluationBatches;
+import org.smash4j.data.ImageDataset;
+import org.smash4j.data.Normalization;
+import org.smash4j.encoding.Encoder;
+import org.smash4j.encoding.Encoding;
+import org.smash4j.encoding.Noise;
+import org.smash4j.nn.OneShotNetwork;
+import org.smash4j.nn.Placement;
+import org.smash4j.space.Architecture;
+import org.smash4j.train.AtomicFiles;
+import org.smash4j.util.RandomStreams;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The SMASH score (spec 6): the top-1 error on the held-out validation split of an architecture whose 1x1 weights
+ * the trained HyperNet generates. As in the original, one noise draw z is kept for all batches and BN uses the
+ * running statistics accumulated over random architectures during training. Two options go beyond the original:
+ * averaging over K noise draws (mean and standard deviation reported), and recalibrating BN statistics for each
+ * architecture on a few training batches before scoring (spec bug 19).
+ *
+ * <p>It also keeps the original's running "ensemble error": the error of summing every scored architecture's
+ * log-probabilities. The running sums are persisted next to results.jsonl so a resumed search continues it.
+ */
+public final class SmashScorer implements Scorer {
+    /** Scoring options. */
+    public record Settings(int noiseDraws, int recalibrationBatches, int batchSize) {
+        public Settings {
+            if (noiseDraws < 1 || recalibrationBatches < 0 || batchSize < 1) {
+                throw new IllegalArgumentException("noise draws must be >= 1, recalibration batches >= 0, batch >= 1");
+            }
+        }
+
+        /** The original: one draw, running statistics from training, batch 100. */
+        public static Settings original() {
+            return new Settings(1, 0, 100);
+        }
+    }
+
+    private final OneShotNetwork net;
+    private final ImageDataset validation;
+    private final ImageDataset recalibration;
+    private final Normalization normalization;
+    private final Placement placement;
+    private final long seed;
+    private final Settings settings;
+    private final Path ensembleFile;
+    private final float[] ensemble;
+    private long ensembleLastIndex = -1;
+    private int ensembleCount;
+
+    /**
+     * @param recalibration training images for BN recalibration (unused when settings ask for none)
+     * @param ensembleFile  where the running ensemble is kept, or null to keep it in memory only
+     */
+    public SmashScorer(OneShotNetwork net, ImageDataset validation, ImageDataset recalibration,
+            Normalization normalization, Placement placement, long seed, Settings settings, Path ensembleFile)
+            throws IOException {
+        this.net = net;
+        this.validation = validation;
+        this.recalibration = recalibration;
+        this.normalization = normalization;
+        this.placement = placement;
+        this.seed = seed;
+        this.settings = settings;
+        this.ensembleFile = ensembleFile;
+        this.ensemble = new float[validation.size() * validation.classCount()];
+        if (ensembleFile != null && Files.exists(ensembleFile)) {
+            readEnsemble();
+        }
+    }
+
+    @Override
+    public Score score(Architecture arch, long index) {
+        long t0 = System.nanoTime();
+        Evaluated e = evaluate(arch, index);
+        addToEnsemble(e.logProbs(), index);
+        return Score.ofDraws(e.errors(), e.loss(), (System.nanoTime() - t0) / 1e9)
+                .withEnsembleError(ensembleError());
+    }
+
+    @Override
+    public void restore(Architecture arch, long index, Score recorded) {
+        if (index <= ensembleLastIndex) {
+            return; // already in the persisted ensemble
+        }
+        // The process died after the result line was written but before the ensemble was saved: recompute.
+        addToEnsemble(evaluate(arch, index).logProbs(), index);
+    }
+
+    private record Evaluated(List<Double> errors, double loss, float[] logProbs) {
+    }
+
+    /** Error per noise draw, mean loss, and log-probabilities averaged over the draws. */
+    private Evaluated evaluate(Architecture arch, long index) {
+        int classes = validation.classCount();
+        float[] logProbs = new float[validation.size() * classes];
+        List<Double> errors = new ArrayList<>();
+        double lossSum = 0;
+        Encoding c = Encoder.encode(arch, net.config());
+        Map<String, NDArray> savedStats = settings.recalibrationBatches() > 0 ? saveBnStatistics() : null;
+        try (NDManager manager = NDManager.newBaseManager(placement.device())) {
+            for (int k = 0; k < settings.noiseDraws(); k++) {
+                try (NDScope scope = new NDScope()) {
+                    NDArray wg = net.generateWeights(c, Noise.draw(c.height(), c.width(),
+                            RandomStreams.of(seed, "score-noise/" + k, index)));
+                    if (savedStats != null) {
+                        recalibrate(arch, wg, manager, index);
+                    }
+                    long wrong = 0;
+                    int at = 0;
+                    try (BatchStream stream = EvaluationBatches.of(validation, normalization, settings.batchSize())) {
+                        while (stream.hasNext()) {
+                            Batch b = stream.next();
+                            try (NDScope inner = new NDScope()) {
+                                NDArray x = images(manager, b);
+                                NDArray lp = net.forward(x, arch, wg, false).logSoftmax(1)
+                                        .toType(DataType.FLOAT32, false);
+                                float[] v = lp.toFloatArray();
+                                int[] labels = b.labels();
+                                for (int i = 0; i < b.size(); i++) {
+                                    int best = 0;
+                                    for (int j = 1; j < classes; j++) {
+                                        if (v[i * classes + j] > v[i * classes + best]) {
+                                            best = j;
+                                        }
+                                    }
+                                    wrong += best != labels[i] ? 1 : 0;
+                                    lossSum -= v[i * classes + labels[i]];
+                                    for (int j = 0; j < classes; j++) {
+                                        logProbs[at + i * classes + j] += v[i * classes + j] / settings.noiseDraws();
+                                    }
+                                }
+                                at += b.size() * classes;
+                            }
+                        }
+                    }
+                    errors.add((double) wrong / validation.size());
+                }
+            }
+        } finally {
+            if (savedStats != null) {
+                restoreBnStatistics(savedStats);
+            }
+        }
+        return new Evaluated(errors, lossSum / ((double) validation.size() * settings.noiseDraws()), logProbs);
+    }
+
+    /** Re-estimates BN statistics for this architecture as the plain average over a few training batches. */
+    private void recalibrate(Architecture arch, NDArray wg, NDManager manager, long index) {
+        resetBnStatistics();
+        ImageDataset subset = recalibration.randomSubset(Math.min(recalibration.size(),
+                settings.recalibrationBatches() * settings.batchSize()), seed + index);
+        try (BatchStream stream = EvaluationBatches.of(subset, normalization, settings.batchSize())) {
+            int i = 0;
+            while (stream.hasNext()) {
+                Batch b = stream.next();
+                net.setBnMomentum((float) i / (i + 1));
+                try (NDScope inner = new NDScope()) {
+                    net.forward(images(manager, b), arch, wg, true);
+                }
+                i++;
+            }
+        } finally {
+            net.setBnMomentum(org.smash4j.nn.Layers.BN_MOMENTUM);
+        }
+    }
+
+    private Map<String, NDArray> saveBnStatistics() {
+        Map<String, NDArray> saved = new LinkedHashMap<>();
+        for (Map.Entry<String, NDArray> e : net.parameters().buffers().entrySet()) {
+            NDArray copy = e.getValue().duplicate();
+            NDScope.unregister(copy);
+            saved.put(e.getKey(), copy);
+        }
+        return saved;
+    }
+
+    private void resetBnStatistics() {
+        for (Map.Entry<String, NDArray> e : net.parameters().buffers().entrySet()) {
+            NDArray a = e.getValue();
+            a.set(new ai.djl.ndarray.index.NDIndex("..."), e.getKey().endsWith("runVar") ? 1f : 0f);
+        }
+    }
+
+    private void restoreBnStatistics(Map<String, NDArray> saved) {
+        for (Map.Entry<String, NDArray> e : saved.entrySet()) {
+            net.parameters().assign(e.getKey(), e.getValue());
+            e.getValue().close();
+        }
+    }
+
+    private NDArray images(NDManager manager, Batch b) {
+        NDArray f = manager.create(b.pixelBuffer(), new Shape(b.shape()));
+        return f.toType(placement.dataType(), false);
+    }
+
+    private void addToEnsemble(float[] logProbs, long index) {
+        for (int i = 0; i < ensemble.length; i++) {
+            ensemble[i] += logProbs[i];
+        }
+        ensembleCount++;
+        ensembleLastIndex = index;
+        if (ensembleFile != null) {
+            try {
+                AtomicFiles.write(ensembleFile, out -> {
+                    DataOutputStream d = new DataOutputStream(out);
+                    d.writeLong(ensembleLastIndex);
+                    d.writeInt(ensembleCount);
+                    d.writeInt(ensemble.length);
+                    for (float f : ensemble) {
+                        d.writeFloat(f);
+                    }
+                    d.flush();
+                });
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot save the running ensemble to " + ensembleFile, e);
+            }
+        }
+    }
+
+    private void readEnsemble() throws IOException {
+        try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(ensembleFile))) {
+            DataInputStream d = new DataInputStream(in);
+            ensembleLastIndex = d.readLong();
+            ensembleCount = d.readInt();
+            int n = d.readInt();
+            if (n != ensemble.length) {
+                throw new IOException(ensembleFile + " holds " + n + " values, not " + ensemble.length
+                        + "; it belongs to another validation set");
+            }
+            for (int i = 0; i < n; i++) {
+                ensemble[i] = d.readFloat();
+            }
+        }
+    }
+
+    /** Error of the ensemble of every architecture scored so far (NaN before the first). */
+    public double ensembleError() {
+        if (ensembleCount == 0) {
+            return Double.NaN;
+        }
+        int classes = validation.classCount();
+        long wrong = 0;
+        for (int i = 0; i < validation.size(); i++) {
+            int best = 0;
+            for (int j = 1; j < classes; j++) {
+                if (ensemble[i * classes + j] > ensemble[i * classes + best]) {
+                    best = j;
+                }
+            }
+            wrong += best != validation.label(i) ? 1 : 0;
+        }
+        return (double) wrong / validation.size();
+    }
+}
