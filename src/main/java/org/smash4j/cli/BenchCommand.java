@@ -20,7 +20,7 @@ import java.util.Map;
 
 /** {@code smash bench ...}: benchmarks whose figures go into notes and docs (never timed tests). */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks.",
-        subcommands = {BenchCommand.Model.class})
+        subcommands = {BenchCommand.Model.class, BenchCommand.Train.class})
 final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -117,6 +117,40 @@ final class BenchCommand implements Runnable {
         private static void phases(PrintStream out, String label, ModelBenchmark.StepTimings t) {
             out.printf(Locale.ROOT, "  %-29s %13.4f %9.4f %8.4f %9.4f %10.4f%n", label, t.sampleEncode().median(),
                     t.generate().median(), t.forward().median(), t.backward().median(), t.optimizer().median());
+        }
+    }
+
+    @Command(name = "train", mixinStandardHelpOptions = true,
+            description = {"Time training on real data through the real training loop: one epoch of one-shot and of "
+                    + "stand-alone training on a slice (images/s, RSS) and, with --complete, a complete one-shot "
+                    + "training of the preset (wall time, final validation error)."})
+    static final class Train implements java.util.concurrent.Callable<Integer> {
+        @Mixin
+        SpaceOptions space;
+
+        @Mixin
+        DataOptions data;
+
+        @Option(names = "--slice", defaultValue = "2500", description = "Training images for the one-epoch timings. "
+                + "Default: ${DEFAULT-VALUE}.")
+        int slice;
+
+        @Option(names = "--complete", description = "Also run a complete one-shot training of the preset.")
+        boolean complete;
+
+        @Option(names = "--work", defaultValue = "runs/bench-train", description = "Folder for the runs (must not "
+                + "exist). Default: ${DEFAULT-VALUE}.")
+        Path work;
+
+        @Override
+        public Integer call() throws IOException {
+            if (java.nio.file.Files.exists(work)) {
+                throw new IOException(work + " exists; choose another --work folder");
+            }
+            Map<String, Object> r = org.smash4j.bench.TrainBenchmark.run(space.preset, data.spec(slice, 1000, 0), work,
+                    complete, 0, System.err);
+            System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(r));
+            return 0;
         }
     }
 }
