@@ -1,0 +1,360 @@
+package org.smash4j.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import org.smash4j.space.Architecture;
+import org.smash4j.space.ArchitectureDocument;
+import org.smash4j.space.ArchitectureJson;
+import org.smash4j.space.SearchSpaceConfig;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Reads a run folder for the report without ever failing on an incomplete or damaged run: each absent part is
+ * noted as missing, each unreadable file or line is noted as a problem and skipped, and reading goes on. A torn
+ * last line of a JSON-lines file (a run killed or still writing) is skipped with a note, as the training code
+ * itself does on resume.
+ */
+final class RunReader {
+    static final String RUN_FILE = "run.json";
+    static final String METRICS_FILE = "metrics.jsonl";
+    static final String RESULTS_FILE = "results.jsonl";
+    static final String RANKING_FILE = "ranking.json";
+    private static final Pattern NUMBERED = Pattern.compile(".*?-(\\d+)");
+
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final Path runDir;
+    private final List<String> missing = new ArrayList<>();
+    private final List<String> problems = new ArrayList<>();
+
+    RunReader(Path runDir) {
+        this.runDir = runDir;
+    }
+
+    RunContents read() {
+        if (!Files.isDirectory(runDir)) {
+            throw new IllegalArgumentException("run folder " + runDir + " does not exist or is not a folder");
+        }
+        RunInfo run = readInfo(runDir, "");
+        RunInfo smash = null;
+        MetricsLog smashMetrics = MetricsLog.empty();
+        Path smashDir = runDir.resolve("smash");
+        if (Files.isDirectory(smashDir)) {
+            smash = readInfo(smashDir, "smash/");
+            smashMetrics = readMetrics(smashDir.resolve(METRICS_FILE), "smash/" + METRICS_FILE);
+            if (smashMetrics.lastEpoch() == null) {
+                missing.add("smash/" + METRICS_FILE + " has no finished epoch yet: no one-shot validation error");
+            }
+        } else {
+            missing.add("smash/ is missing: the one-shot (SMASH) network has not been trained");
+        }
+
+        RunInfo search = null;
+        List<ScoredArchitecture> results = List.of();
+        SearchSpaceConfig rankingSpace = null;
+        List<RankedArchitecture> ranking = new ArrayList<>();
+        Path searchDir = runDir.resolve("search");
+        if (Files.isDirectory(searchDir)) {
+            search = readInfo(searchDir, "search/");
+            results = readResults(searchDir.resolve(RESULTS_FILE), "search/" + RESULTS_FILE);
+            Path rankingFile = searchDir.resolve(RANKING_FILE);
+            if (Files.isRegularFile(rankingFile)) {
+                JsonNode doc = readJson(rankingFile, "search/" + RANKING_FILE);
+                if (doc != null) {
+                    rankingSpace = readSpace(doc.get("space"), "search/" + RANKING_FILE + " field 'space'");
+                    ranking = readRanking(doc.get("ranked"), "search/" + RANKING_FILE);
+                }
+            } else {
+                missing.add("search/" + RANKING_FILE + " is missing: the search has not finished"
+                        + (results.isEmpty() ? "" : "; the ranking shown is made from " + RESULTS_FILE));
+            }
+        } else {
+            missing.add("search/ is missing: no architectures have been scored");
+        }
+
+        List<TrainedModel> finals = readTrainedModels(runDir.resolve("final"), "final/", "rank-");
+        if (finals.isEmpty()) {
+            missing.add("final/ has no rank-k run: the best architectures have not been trained stand-alone");
+        } else if (finals.stream().noneMatch(m -> m.name().equals("rank-1"))) {
+            missing.add("final/rank-1 is missing: the winner has not been trained stand-alone");
+        }
+        List<TrainedModel> baselines = readTrainedModels(runDir.resolve("baselines"), "baselines/", "random-");
+
+        SearchSpaceConfig space = rankingSpace;
+        if (space == null) {
+            space = finals.stream().filter(m -> m.document() != null).map(m -> m.document().space()).findFirst()
+                    .orElse(null);
+        }
+        if (space == null && smash != null && smash.config().has("space")) {
+            space = readSpace(smash.config().get("space"), "smash/" + RUN_FILE + " field 'config.space'");
+        }
+        return new RunContents(runDir, run, smash, smashMetrics, search, results, rankingSpace, ranking, finals,
+                baselines, space, missing, problems);
+    }
+
+    // ---------------------------------------------------------------- run.json
+
+    private RunInfo readInfo(Path dir, String label) {
+        Path file = dir.resolve(RUN_FILE);
+        if (!Files.isRegularFile(file)) {
+            missing.add(label + RUN_FILE + " is missing");
+            return null;
+        }
+        JsonNode doc = readJson(file, label + RUN_FILE);
+        if (doc == null) {
+            return null;
+        }
+        String command = doc.path("command").isTextual() ? doc.get("command").asText() : null;
+        Long seed = doc.path("seed").isIntegralNumber() ? doc.get("seed").asLong() : null;
+        Instant created = null;
+        if (doc.path("created").isTextual()) {
+            try {
+                created = Instant.parse(doc.get("created").asText());
+            } catch (DateTimeParseException e) {
+                problems.add(label + RUN_FILE + ": 'created' is not an ISO-8601 instant: "
+                        + doc.get("created").asText());
+            }
+        }
+        JsonNode config = doc.path("config").isObject() ? doc.get("config") : JsonNodeFactory.instance.objectNode();
+        Map<String, String> versions = new LinkedHashMap<>();
+        doc.path("versions").fields().forEachRemaining(e -> versions.put(e.getKey(), e.getValue().asText()));
+        return new RunInfo(command, seed, created, config, versions);
+    }
+
+    // ---------------------------------------------------------------- metrics.jsonl
+
+    private MetricsLog readMetrics(Path file, String label) {
+        if (!Files.isRegularFile(file)) {
+            missing.add(label + " is missing");
+            return MetricsLog.empty();
+        }
+        List<MetricsLog.Step> steps = new ArrayList<>();
+        List<MetricsLog.Epoch> epochs = new ArrayList<>();
+        for (JsonNode n : readLines(file, label)) {
+            String type = n.path("type").asText("");
+            if (type.equals("step")) {
+                steps.add(new MetricsLog.Step(n.path("step").asLong(-1), num(n, "epoch"), num(n, "loss"),
+                        num(n, "error"), num(n, "lr"), num(n, "imagesPerSecond")));
+            } else if (type.equals("epoch")) {
+                epochs.add(new MetricsLog.Epoch(n.path("epoch").asInt(-1), n.path("step").asLong(-1),
+                        num(n, "trainLoss"), num(n, "trainError"), num(n, "lr"), num(n, "valLoss"),
+                        num(n, "valError"), num(n, "testLoss"), num(n, "testError"), num(n, "elapsedSeconds"),
+                        n.path("maxKernel").asInt(-1), num(n, "maxBudget")));
+            }
+            // Other record types are allowed by the format and carry nothing the report shows.
+        }
+        return new MetricsLog(steps, epochs);
+    }
+
+    // ---------------------------------------------------------------- search
+
+    private List<ScoredArchitecture> readResults(Path file, String label) {
+        if (!Files.isRegularFile(file)) {
+            missing.add(label + " is missing: no architecture has been scored yet");
+            return List.of();
+        }
+        List<ScoredArchitecture> out = new ArrayList<>();
+        int line = 0;
+        for (JsonNode n : readLines(file, label)) {
+            line++;
+            if (!n.path("index").isIntegralNumber() || !n.path("score").isNumber()) {
+                problems.add(label + " record " + line + " has no integer 'index' or numeric 'score'; skipped");
+                continue;
+            }
+            int index = n.get("index").asInt();
+            List<Double> scores = new ArrayList<>();
+            n.path("scores").forEach(s -> scores.add(s.asDouble(Double.NaN)));
+            Integer parent = n.path("parent").isIntegralNumber() ? n.get("parent").asInt() : null;
+            out.add(new ScoredArchitecture(index, n.path("phase").asText(""),
+                    readArchitecture(n.get("architecture"), label + " index " + index), n.get("score").asDouble(),
+                    scores, num(n, "scoreStd"), num(n, "loss"), n.path("params").asLong(-1),
+                    n.path("macs").asLong(-1), num(n, "seconds"), num(n, "ensembleError"), parent));
+        }
+        return out;
+    }
+
+    private List<RankedArchitecture> readRanking(JsonNode ranked, String label) {
+        List<RankedArchitecture> out = new ArrayList<>();
+        if (ranked == null || !ranked.isArray()) {
+            problems.add(label + " has no 'ranked' list");
+            return out;
+        }
+        for (JsonNode n : ranked) {
+            if (!n.path("index").isIntegralNumber() || !n.path("score").isNumber()) {
+                problems.add(label + ": a ranked entry has no integer 'index' or numeric 'score'; skipped");
+                continue;
+            }
+            int index = n.get("index").asInt();
+            out.add(new RankedArchitecture(n.path("rank").asInt(out.size() + 1), index, n.get("score").asDouble(),
+                    n.path("params").asLong(-1), n.path("macs").asLong(-1),
+                    readArchitecture(n.get("architecture"), label + " rank of index " + index)));
+        }
+        out.sort(Comparator.comparingInt(RankedArchitecture::rank));
+        return out;
+    }
+
+    // ---------------------------------------------------------------- stand-alone runs
+
+    private List<TrainedModel> readTrainedModels(Path parent, String label, String prefix) {
+        List<TrainedModel> out = new ArrayList<>();
+        if (!Files.isDirectory(parent)) {
+            return out;
+        }
+        List<Path> dirs;
+        try (Stream<Path> s = Files.list(parent)) {
+            dirs = s.filter(Files::isDirectory)
+                    .filter(p -> p.getFileName().toString().startsWith(prefix))
+                    .filter(p -> NUMBERED.matcher(p.getFileName().toString()).matches())
+                    .sorted(Comparator.comparingLong(RunReader::trailingNumber))
+                    .toList();
+        } catch (IOException e) {
+            problems.add("cannot list " + label + ": " + e.getMessage());
+            return out;
+        }
+        for (Path dir : dirs) {
+            String name = dir.getFileName().toString();
+            String here = label + name + "/";
+            RunInfo info = readInfo(dir, here);
+            MetricsLog metrics = readMetrics(dir.resolve(METRICS_FILE), here + METRICS_FILE);
+            if (!metrics.isEmpty() && metrics.lastEpoch() == null) {
+                missing.add(here + METRICS_FILE + " has no finished epoch yet");
+            }
+            ArchitectureDocument document = null;
+            Path archFile = dir.resolve("model").resolve("architecture.json");
+            if (Files.isRegularFile(archFile)) {
+                try {
+                    document = ArchitectureJson.readDocument(archFile);
+                } catch (IOException | RuntimeException e) {
+                    problems.add(here + "model/architecture.json cannot be read: " + e.getMessage());
+                }
+            }
+            if (document == null && info != null && info.config().has("architecture")) {
+                // The run has not saved its model yet; its run.json holds what it trains.
+                try {
+                    document = ArchitectureJson.readDocument(info.config().get("architecture").toString());
+                } catch (RuntimeException e) {
+                    problems.add(here + RUN_FILE + " field 'config.architecture' cannot be read: " + e.getMessage());
+                }
+            }
+            String normStyle = null;
+            Path modelFile = dir.resolve("model").resolve("model.json");
+            if (Files.isRegularFile(modelFile)) {
+                JsonNode model = readJson(modelFile, here + "model/model.json");
+                if (model != null && model.path("normStyle").isTextual()) {
+                    normStyle = model.get("normStyle").asText();
+                }
+            }
+            if (normStyle == null && info != null) {
+                normStyle = info.configText("normStyle");
+            }
+            out.add(new TrainedModel(name, dir, info, metrics, document, normStyle));
+        }
+        return out;
+    }
+
+    private static long trailingNumber(Path p) {
+        Matcher m = NUMBERED.matcher(p.getFileName().toString());
+        return m.matches() ? Long.parseLong(m.group(1)) : Long.MAX_VALUE;
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private Architecture readArchitecture(JsonNode node, String where) {
+        if (node == null || node.isNull()) {
+            problems.add(where + " has no architecture");
+            return null;
+        }
+        try {
+            return ArchitectureJson.readArchitecture(node.toString());
+        } catch (RuntimeException e) {
+            problems.add(where + ": architecture cannot be read: " + e.getMessage());
+            return null;
+        }
+    }
+
+    private SearchSpaceConfig readSpace(JsonNode node, String where) {
+        if (node == null || node.isNull()) {
+            problems.add(where + " is missing");
+            return null;
+        }
+        try {
+            return ArchitectureJson.readConfig(node.toString());
+        } catch (RuntimeException e) {
+            problems.add(where + " cannot be read: " + e.getMessage());
+            return null;
+        }
+    }
+
+    private JsonNode readJson(Path file, String label) {
+        try {
+            JsonNode n = mapper.readTree(Files.readString(file, StandardCharsets.UTF_8));
+            if (n == null || !n.isObject()) {
+                problems.add(label + " is not a JSON object");
+                return null;
+            }
+            return n;
+        } catch (IOException e) {
+            problems.add(label + " cannot be read: " + firstLine(e.getMessage()));
+            return null;
+        }
+    }
+
+    /** The objects of a JSON-lines file; blank lines are skipped, bad lines noted and skipped. */
+    private List<JsonNode> readLines(Path file, String label) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            problems.add(label + " cannot be read: " + e.getMessage());
+            return List.of();
+        }
+        List<JsonNode> out = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String l = lines.get(i);
+            if (l.isBlank()) {
+                continue;
+            }
+            try {
+                JsonNode n = mapper.readTree(l);
+                if (n != null && n.isObject()) {
+                    out.add(n);
+                } else {
+                    problems.add(label + " line " + (i + 1) + " is not a JSON object; skipped");
+                }
+            } catch (JsonProcessingException e) {
+                problems.add(label + " line " + (i + 1) + (i == lines.size() - 1
+                        ? " is incomplete (the run was killed or is still writing); skipped"
+                        : " is not valid JSON; skipped: " + firstLine(e.getOriginalMessage())));
+            }
+        }
+        return out;
+    }
+
+    private static double num(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        return v != null && v.isNumber() ? v.asDouble() : Double.NaN;
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}
