@@ -51,6 +51,11 @@ final class Formats {
         return String.format(Locale.ROOT, "%d h %d min", total / 3600, total % 3600 / 60);
     }
 
+    /** "1 epoch", "3 epochs". */
+    static String plural(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
     static String text(Object o) {
         return o == null ? UNKNOWN : o.toString();
     }

@@ -99,7 +99,8 @@ final class HtmlReport {
         kv(h, "data set", Formats.text(s.dataSet()));
         kv(h, "search-space preset", Formats.text(s.preset()));
         RunSummary.OneShot o = s.oneShot();
-        kv(h, "one-shot training", o == null ? "not run" : o.epochs() + " epochs, " + o.steps() + " steps");
+        kv(h, "one-shot training", o == null ? "not run"
+                : Formats.plural(o.epochs(), "epoch") + ", " + Formats.plural(o.steps(), "step"));
         if (o != null) {
             kv(h, "one-shot final train loss / error", Formats.number(o.trainLoss()) + " / "
                     + Formats.percent(o.trainError()));
@@ -122,7 +123,7 @@ final class HtmlReport {
                     + " MACs per image");
             kv(h, "winner stand-alone validation / test error", w.standaloneEpochs() == null
                     ? "not trained yet" : Formats.percent(w.valError()) + " / " + Formats.percent(w.testError())
-                    + " after " + w.standaloneEpochs() + " epochs");
+                    + " after " + Formats.plural(w.standaloneEpochs(), "epoch"));
         }
         if (!s.baselines().isEmpty()) {
             StringBuilder b = new StringBuilder();

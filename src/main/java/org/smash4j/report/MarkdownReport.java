@@ -97,7 +97,7 @@ final class MarkdownReport {
             row(m, "parameters / MACs", Formats.count(w.params()) + " / " + Formats.count(w.macs()));
             row(m, "stand-alone validation / test error", w.standaloneEpochs() == null ? "not trained yet"
                     : Formats.percent(w.valError()) + " / " + Formats.percent(w.testError()) + " after "
-                    + w.standaloneEpochs() + " epochs");
+                    + Formats.plural(w.standaloneEpochs(), "epoch"));
             m.append('\n');
         }
         if (p.diagram() != null) {

@@ -37,6 +37,7 @@ final class ReportPlots {
     static final int CHART_HEIGHT = 420;
 
     private static final Color STEP = new Color(31, 119, 180, 70);
+    private static final Color STEP_FEW = new Color(31, 119, 180, 150);
     private static final Color STEP_AVERAGE = new Color(31, 119, 180);
     private static final Color TRAIN = new Color(40, 40, 40);
     private static final Color VALIDATION = new Color(214, 39, 40);
@@ -128,7 +129,8 @@ final class ReportPlots {
             chart.getStyler().setyAxisTickLabelsFormattingFunction(PERCENT);
         }
         if (!sx.isEmpty()) {
-            line(chart, "per step", sx, sy, STEP, 1f, SeriesMarkers.NONE);
+            // Faint when there are many steps (the moving average carries the trend), clear when there are few.
+            line(chart, "per step", sx, sy, sx.size() > 200 ? STEP : STEP_FEW, 1f, SeriesMarkers.NONE);
             int window = Math.min(200, Math.max(1, Math.round(sx.size() / 20f)));
             if (window >= 2) {
                 List<Double> avg = movingAverage(sy, window);

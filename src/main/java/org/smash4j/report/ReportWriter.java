@@ -143,8 +143,8 @@ public final class ReportWriter {
                                 + " the paper: a circle marks a bank the op reads; a square a bank it writes, orange"
                                 + " when it adds into a bank already written, green when it allocates a new one."
                                 + " Each row ends with the op's output channels and its conv (kernel height x"
-                                + " width, dilation d, groups g).", png(ArchitectureDiagram.render(winner, space, title)),
-                        true);
+                                + " width, dilation d, groups g).",
+                        png(ArchitectureDiagram.render(winner, space, title)), true);
                 description = ArchitectureDescription.describe(winner, space, normStyle(winnerRun));
             }
         }

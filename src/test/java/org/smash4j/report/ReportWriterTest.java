@@ -273,8 +273,8 @@ class ReportWriterTest {
         int start = html.indexOf("<th>rank</th><th>index</th>");
         assertTrue(start >= 0, "no top-architectures table");
         String table = html.substring(start, html.indexOf("</table>", start));
-        Matcher m = Pattern.compile("<tr(?: class=\"winner\")?><td class=\"num\">\\d+</td><td class=\"num\">(\\d+)</td>")
-                .matcher(table);
+        Matcher m = Pattern.compile(
+                "<tr(?: class=\"winner\")?><td class=\"num\">\\d+</td><td class=\"num\">(\\d+)</td>").matcher(table);
         List<String> out = new ArrayList<>();
         while (m.find()) {
             out.add(m.group(1));
