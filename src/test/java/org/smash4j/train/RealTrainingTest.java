@@ -44,8 +44,8 @@ class RealTrainingTest {
                 .orElseThrow();
         double valError = ((Number) s.lastEpoch().get("valError")).doubleValue();
         // Chance: loss ln(10) = 2.303, error 0.9. Every step trains a different random architecture.
-        assertTrue(last20 < 1.7, "mean loss of the last 20 steps " + last20);
-        assertTrue(valError < 0.7, "validation error over random architectures " + valError);
+        assertTrue(last20 < 1.95, "mean loss of the last 20 steps " + last20);
+        assertTrue(valError < 0.75, "validation error over random architectures " + valError);
     }
 
     @Test
