@@ -1,6 +1,5 @@
 package org.smash4j.pipeline;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import org.smash4j.nn.HyperNetShape;
 import org.smash4j.search.Ranking;
 import org.smash4j.space.AnnealingState;
@@ -11,7 +10,6 @@ import org.smash4j.space.Presets;
 import org.smash4j.space.Sampler;
 import org.smash4j.space.SearchSpaceConfig;
 import org.smash4j.train.Adam;
-import org.smash4j.train.Json;
 import org.smash4j.train.OneShotRunConfig;
 import org.smash4j.train.OneShotTraining;
 import org.smash4j.train.RunFolder;
@@ -26,7 +24,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The whole job in one run folder: one-shot training (smash/), search (search/), stand-alone training of the top k
@@ -41,19 +38,14 @@ public final class Pipeline {
 
     /** Starts a new pipeline run. */
     public static Path start(Path dir, PipelineConfig c, PrintStream progress) throws IOException {
-        RunFolder run = RunFolder.create(dir, COMMAND, c.seed(), Json.MAPPER.convertValue(c,
-                new TypeReference<Map<String, Object>>() { }));
+        RunFolder run = RunFolder.create(dir, COMMAND, c.seed(), c);
         return execute(run, c, progress);
     }
 
     /** Continues a pipeline run from wherever it stopped. */
     public static Path resume(Path dir, PrintStream progress) throws IOException {
         RunFolder run = RunFolder.open(dir);
-        var d = run.description();
-        if (!COMMAND.equals(d.path("command").asText())) {
-            throw new IOException(dir + " is a '" + d.path("command").asText() + "' run, not a pipeline run");
-        }
-        return execute(run, Json.MAPPER.treeToValue(d.get("config"), PipelineConfig.class), progress);
+        return execute(run, run.config(COMMAND, PipelineConfig.class), progress);
     }
 
     /** A pipeline configuration from a preset's plan. */

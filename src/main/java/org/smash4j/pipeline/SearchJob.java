@@ -1,6 +1,5 @@
 package org.smash4j.pipeline;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import org.smash4j.nn.OneShotNetwork;
 import org.smash4j.nn.Placement;
 import org.smash4j.search.SearchPlan;
@@ -8,7 +7,6 @@ import org.smash4j.search.SearchRunner;
 import org.smash4j.search.SmashScorer;
 import org.smash4j.space.SearchSpaceConfig;
 import org.smash4j.train.DataSpec;
-import org.smash4j.train.Json;
 import org.smash4j.train.OneShotRunConfig;
 import org.smash4j.train.OneShotTraining;
 import org.smash4j.train.RunFolder;
@@ -17,7 +15,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 
 /**
  * {@code smash search}: scores architectures with a trained one-shot network on the same held-out validation
@@ -41,8 +38,7 @@ public final class SearchJob {
                         + "--resume " + dir + " or choose another --out");
             }
         } else {
-            run = RunFolder.create(dir, COMMAND, config.seed(), Json.MAPPER.convertValue(config,
-                    new TypeReference<Map<String, Object>>() { }));
+            run = RunFolder.create(dir, COMMAND, config.seed(), config);
         }
         return search(run, config, progress);
     }
@@ -54,11 +50,7 @@ public final class SearchJob {
     }
 
     public static SearchRunConfig config(RunFolder run) throws IOException {
-        var d = run.description();
-        if (!COMMAND.equals(d.path("command").asText())) {
-            throw new IOException(run.dir() + " is a '" + d.path("command").asText() + "' run, not a search");
-        }
-        return Json.MAPPER.treeToValue(d.get("config"), SearchRunConfig.class);
+        return run.config(COMMAND, SearchRunConfig.class);
     }
 
     /** The plan of a search over {@code space}. */

@@ -1,6 +1,5 @@
 package org.smash4j.train;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import org.smash4j.data.BatchSettings;
 import org.smash4j.data.TrainingBatches;
 import org.smash4j.nn.OneShotNetwork;
@@ -11,7 +10,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 
 /** Starts, resumes and reloads one-shot training runs ({@code smash train-smash}). */
 public final class OneShotTraining {
@@ -23,8 +21,7 @@ public final class OneShotTraining {
     /** Creates the run folder and trains. */
     public static TrainingLoop.Summary start(Path dir, OneShotRunConfig config, PrintStream progress)
             throws IOException {
-        RunFolder run = RunFolder.create(dir, COMMAND, config.seed(), Json.MAPPER.convertValue(config,
-                new TypeReference<Map<String, Object>>() { }));
+        RunFolder run = RunFolder.create(dir, COMMAND, config.seed(), config);
         return train(run, config, progress, -1);
     }
 
@@ -36,12 +33,7 @@ public final class OneShotTraining {
 
     /** The configuration recorded in a one-shot run folder. */
     public static OneShotRunConfig config(RunFolder run) throws IOException {
-        var d = run.description();
-        if (!COMMAND.equals(d.path("command").asText())) {
-            throw new IOException(run.dir() + " is a '" + d.path("command").asText() + "' run, not a " + COMMAND
-                    + " run");
-        }
-        return Json.MAPPER.treeToValue(d.get("config"), OneShotRunConfig.class);
+        return run.config(COMMAND, OneShotRunConfig.class);
     }
 
     /** Trains, stopping after step {@code stopAfter} if it is >= 0 (tests simulate a kill with it). */

@@ -56,6 +56,25 @@ public final class RunFolder {
         return run;
     }
 
+    /** Creates a run folder recording {@code config} (any record, stored as JSON) as its configuration. */
+    public static RunFolder create(Path dir, String command, long seed, Object config) throws IOException {
+        return create(dir, command, seed, Json.MAPPER.convertValue(config,
+                new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() { }));
+    }
+
+    /**
+     * The configuration recorded by {@code command}, as {@code type}; fails with a clear message when the folder
+     * holds a run of another command.
+     */
+    public <T> T config(String command, Class<T> type) throws IOException {
+        JsonNode d = description();
+        String actual = d.path("command").asText();
+        if (!command.equals(actual)) {
+            throw new IOException(dir + " is a '" + actual + "' run, not a '" + command + "' run");
+        }
+        return Json.MAPPER.treeToValue(d.get("config"), type);
+    }
+
     /** Opens an existing run folder for resuming or reading. */
     public static RunFolder open(Path dir) throws IOException {
         if (!Files.isRegularFile(dir.resolve(RUN_FILE))) {

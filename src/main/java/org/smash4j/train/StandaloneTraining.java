@@ -28,8 +28,7 @@ public final class StandaloneTraining {
 
     public static TrainingLoop.Summary start(Path dir, StandaloneRunConfig config, PrintStream progress)
             throws IOException {
-        RunFolder run = RunFolder.create(dir, COMMAND, config.seed(), Json.MAPPER.convertValue(config,
-                new TypeReference<Map<String, Object>>() { }));
+        RunFolder run = RunFolder.create(dir, COMMAND, config.seed(), config);
         return train(run, config, progress, -1);
     }
 
@@ -39,12 +38,7 @@ public final class StandaloneTraining {
     }
 
     public static StandaloneRunConfig config(RunFolder run) throws IOException {
-        var d = run.description();
-        if (!COMMAND.equals(d.path("command").asText())) {
-            throw new IOException(run.dir() + " is a '" + d.path("command").asText() + "' run, not a " + COMMAND
-                    + " run");
-        }
-        return Json.MAPPER.treeToValue(d.get("config"), StandaloneRunConfig.class);
+        return run.config(COMMAND, StandaloneRunConfig.class);
     }
 
     /** Trains (stopping after step {@code stopAfter} if >= 0) and, when finished, saves the model. */

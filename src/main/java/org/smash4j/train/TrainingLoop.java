@@ -66,8 +66,35 @@ public final class TrainingLoop {
         return this;
     }
 
-    /** Trains from the run folder's checkpoint if it has one, else from the start. */
+    /**
+     * Trains from the run folder's checkpoint if it has one, else from the start. A non-finite loss after a
+     * checkpoint was written is retried once from that checkpoint: libtorch's CPU kernels have produced transient
+     * NaN gradients on this project's machines that a deterministic replay from the checkpoint does not repeat
+     * (see ConvBackendTest). A divergence that recurs at the same step, or comes before any checkpoint, stops the
+     * run with its message and leaves the checkpoint untouched.
+     */
     public Summary run(RunFolder run, TrainingTask task, TrainingBatches batches, String label) throws IOException {
+        long failedStep = -1;
+        while (true) {
+            try {
+                return runFromCheckpoint(run, task, batches, label);
+            } catch (TrainingDivergedException e) {
+                boolean canRetry = Files.exists(run.resolve(CHECKPOINT)) && e.step() != failedStep;
+                if (!canRetry) {
+                    throw failedStep >= 0 ? new TrainingDivergedException(e.step(), e.getMessage()
+                            + "; it happened again after reloading the checkpoint") : e;
+                }
+                failedStep = e.step();
+                run.log(label + ": retrying from the last checkpoint after: " + e.getMessage());
+                progressOut.println();
+                progressOut.println(label + ": non-finite loss at step " + (e.step() + 1)
+                        + "; reloading the last checkpoint and replaying");
+            }
+        }
+    }
+
+    private Summary runFromCheckpoint(RunFolder run, TrainingTask task, TrainingBatches batches, String label)
+            throws IOException {
         long t0 = System.nanoTime();
         int perEpoch = batches.batchesPerEpoch();
         long total = (long) settings.epochs() * perEpoch;

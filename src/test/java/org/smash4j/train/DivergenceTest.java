@@ -20,7 +20,10 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A NaN loss stops training with a message naming the step and leaves the last good checkpoint untouched. */
+/**
+ * A NaN loss is retried once from the last checkpoint; when it recurs at the same step, training stops with a
+ * message naming the step and the last good checkpoint stays untouched.
+ */
 class DivergenceTest {
     @TempDir
     Path tmp;
@@ -73,7 +76,10 @@ class DivergenceTest {
                     () -> loop.run(run, poisoned, batches, "train"));
             assertTrue(e.getMessage().contains("loss is NaN at step 5 (epoch 1, batch 5)"), e.getMessage());
             assertTrue(e.getMessage().contains("last good checkpoint (step 4) is intact"), e.getMessage());
-            assertTrue(Files.readString(run.resolve(RunFolder.LOG_FILE)).contains("loss is NaN at step 5"));
+            assertTrue(e.getMessage().endsWith("it happened again after reloading the checkpoint"), e.getMessage());
+            String log = Files.readString(run.resolve(RunFolder.LOG_FILE));
+            assertTrue(log.contains("loss is NaN at step 5"), log);
+            assertTrue(log.contains("retrying from the last checkpoint"), "a first divergence is retried once: " + log);
             // The checkpoint still loads and is the one of step 4.
             try (StandaloneNetwork other = new StandaloneNetwork(space, arch, NormStyle.SANDWICH, Placement.cpu(), 5);
                     NesterovSgd sgd2 = new NesterovSgd(other.parameters(), 0.9, 1e-4)) {
