@@ -4,9 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDScope;
 import org.smash4j.nn.Parameters;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.Map;
 
 /**
@@ -14,7 +11,7 @@ import java.util.Map;
  * (not decoupled), one decay for the HyperNet group and another for everything else, PyTorch's bias-corrected
  * update {@code w -= lr/bc1 * m / (sqrt(v)/sqrt(bc2) + eps)}.
  */
-public final class Adam implements Optimizer {
+public final class Adam extends StatefulOptimizer {
     /** Hyper-parameters; {@link #smash()} are the original's. */
     public record Settings(double beta1, double beta2, double eps, double weightDecayMain,
             double weightDecayHyperNet) {
@@ -24,14 +21,11 @@ public final class Adam implements Optimizer {
         }
     }
 
-    private final Parameters params;
     private final Settings settings;
-    private final OptimizerState state;
 
     public Adam(Parameters params, Settings settings) {
-        this.params = params;
+        super(params, "m", "v");
         this.settings = settings;
-        this.state = new OptimizerState(params, "m", "v");
     }
 
     @Override
@@ -55,25 +49,5 @@ public final class Adam implements Optimizer {
                 g.subi(g);
             }
         }
-    }
-
-    @Override
-    public long steps() {
-        return state.steps;
-    }
-
-    @Override
-    public void write(OutputStream out) throws IOException {
-        state.write(out);
-    }
-
-    @Override
-    public void read(InputStream in) throws IOException {
-        state.read(in);
-    }
-
-    @Override
-    public void close() {
-        state.close();
     }
 }

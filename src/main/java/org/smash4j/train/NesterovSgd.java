@@ -4,9 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDScope;
 import org.smash4j.nn.Parameters;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.Map;
 
 /**
@@ -14,17 +11,14 @@ import java.util.Map;
  * engine of DJL has none): {@code d = g + wd*w; buf = m*buf + d; w -= lr * (d + m*buf)}. The original trains
  * stand-alone networks with momentum 0.9 and weight decay 1e-4 (spec 7).
  */
-public final class NesterovSgd implements Optimizer {
-    private final Parameters params;
+public final class NesterovSgd extends StatefulOptimizer {
     private final double momentum;
     private final double weightDecay;
-    private final OptimizerState state;
 
     public NesterovSgd(Parameters params, double momentum, double weightDecay) {
-        this.params = params;
+        super(params, "buf");
         this.momentum = momentum;
         this.weightDecay = weightDecay;
-        this.state = new OptimizerState(params, "buf");
     }
 
     @Override
@@ -41,25 +35,5 @@ public final class NesterovSgd implements Optimizer {
                 g.subi(g);
             }
         }
-    }
-
-    @Override
-    public long steps() {
-        return state.steps;
-    }
-
-    @Override
-    public void write(OutputStream out) throws IOException {
-        state.write(out);
-    }
-
-    @Override
-    public void read(InputStream in) throws IOException {
-        state.read(in);
-    }
-
-    @Override
-    public void close() {
-        state.close();
     }
 }
