@@ -45,6 +45,8 @@ public final class TrainingLoop {
     }
 
     public static final String CHECKPOINT = "checkpoint.bin";
+    /** Recomputations of a step whose loss or gradients came out non-finite before the run stops. */
+    static final int STEP_RETRIES = 2;
 
     private final Settings settings;
     private final Placement placement;
@@ -136,19 +138,38 @@ public final class TrainingLoop {
                 }
                 Batch b = stream.next();
                 double rate = lr.at(step);
-                double lossValue;
-                long errors;
-                try (NDScope scope = new NDScope();
-                        GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                    NDArray x = images(manager, b);
-                    NDArray y = manager.create(b.labels());
-                    TrainingTask.Forward f = task.forward(step, x, y);
-                    lossValue = f.loss().getFloat();
-                    if (!Double.isFinite(lossValue) || lossValue > settings.maxLoss()) {
-                        throw diverged(run, step, perEpoch, lossValue, ckpt);
+                double lossValue = Double.NaN;
+                long errors = 0;
+                // libtorch's CPU kernels occasionally return NaN that a recomputation of the same step does not
+                // (seen in the one-shot network); such a step is recomputed, with the same batch and architecture,
+                // before the weights are touched. A NaN that persists, or a finite exploding loss, stops the run.
+                for (int attempt = 0; ; attempt++) {
+                    boolean transientNaN;
+                    try (NDScope scope = new NDScope();
+                            GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                        NDArray x = images(manager, b);
+                        NDArray y = manager.create(b.labels());
+                        TrainingTask.Forward f = task.forward(step, x, y);
+                        lossValue = f.loss().getFloat();
+                        transientNaN = !Double.isFinite(lossValue);
+                        if (!transientNaN) {
+                            if (lossValue > settings.maxLoss()) {
+                                throw diverged(run, step, perEpoch, lossValue, ckpt);
+                            }
+                            errors = Loss.errors(f.logits(), y);
+                            gc.backward(f.loss());
+                            transientNaN = !gradientsFinite(task);
+                        }
                     }
-                    errors = Loss.errors(f.logits(), y);
-                    gc.backward(f.loss());
+                    if (!transientNaN) {
+                        break;
+                    }
+                    task.parameters().zeroGradients();
+                    if (attempt >= STEP_RETRIES) {
+                        throw diverged(run, step, perEpoch, Double.isFinite(lossValue) ? Double.NaN : lossValue,
+                                ckpt);
+                    }
+                    run.log(label + ": non-finite loss or gradient at step " + (step + 1) + "; recomputing it");
                 }
                 task.optimizer().step(rate);
                 sumLoss += lossValue * b.size();
@@ -218,6 +239,18 @@ public final class TrainingLoop {
         progress.done();
         run.log(label + ": finished " + total + " steps");
         return new Summary(total, settings.epochs(), lastEpoch, resumed, (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** Whether every gradient is finite (a NaN or infinity anywhere makes its sum non-finite). */
+    private static boolean gradientsFinite(TrainingTask task) {
+        for (NDArray w : task.parameters().trainable().values()) {
+            try (NDArray g = w.getGradient(); NDArray sum = g.sum()) {
+                if (!Double.isFinite(sum.toType(ai.djl.ndarray.types.DataType.FLOAT64, false).getDouble())) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private NDArray images(NDManager manager, Batch b) {

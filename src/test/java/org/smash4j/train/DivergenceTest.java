@@ -40,7 +40,47 @@ class DivergenceTest {
         try (StandaloneNetwork net = new StandaloneNetwork(space, arch, NormStyle.SANDWICH, Placement.cpu(), 0);
                 NesterovSgd sgd = new NesterovSgd(net.parameters(), 0.9, 1e-4)) {
             StandaloneTask real = new StandaloneTask(net, sgd, null, null, data.normalization(), Placement.cpu(), 100);
-            TrainingTask poisoned = new TrainingTask() {
+            TrainingTask poisoned = poisoned(real, 4, Integer.MAX_VALUE);
+            TrainingBatches batches = new TrainingBatches(data.train(), data.normalization(), data.augmentation(), 0,
+                    BatchSettings.DEFAULT);
+            TrainingLoop loop = new TrainingLoop(new TrainingLoop.Settings(1, 0.1, 2, 1, 1e4), Placement.cpu(),
+                    new PrintStream(new ByteArrayOutputStream()));
+            Path ckpt = run.resolve(TrainingLoop.CHECKPOINT);
+            TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
+                    () -> loop.run(run, poisoned, batches, "train"));
+            checkStopped(e, run, ckpt, space, arch);
+        }
+    }
+
+    @Test
+    void aOneOffNaNIsRecomputedAndTheRunCompletes() throws Exception {
+        TrainingFixtures.assumeFashionMnist();
+        DataSpec.Prepared data = TrainingFixtures.fashion(300, 50).prepare();
+        var space = TrainingFixtures.tinySpace(TrainingFixtures.fashion(300, 50));
+        var arch = new org.smash4j.space.Sampler(space).sample(
+                org.smash4j.space.AnnealingState.finalState(space), new java.util.SplittableRandom(1));
+        RunFolder run = RunFolder.create(tmp.resolve("once"), "train", 0, Map.of());
+        try (StandaloneNetwork net = new StandaloneNetwork(space, arch, NormStyle.SANDWICH, Placement.cpu(), 0);
+                NesterovSgd sgd = new NesterovSgd(net.parameters(), 0.9, 1e-4)) {
+            StandaloneTask real = new StandaloneTask(net, sgd, null, null, data.normalization(), Placement.cpu(), 100);
+            TrainingBatches batches = new TrainingBatches(data.train(), data.normalization(), data.augmentation(), 0,
+                    BatchSettings.DEFAULT);
+            TrainingLoop loop = new TrainingLoop(new TrainingLoop.Settings(1, 0.1, 0, 1, 1e4), Placement.cpu(),
+                    new PrintStream(new ByteArrayOutputStream()));
+            TrainingLoop.Summary s = loop.run(run, poisoned(real, 1, 1), batches, "train");
+            assertTrue(s.steps() == batches.batchesPerEpoch(), "the run completed");
+            String log = Files.readString(run.resolve(RunFolder.LOG_FILE));
+            assertTrue(log.contains("non-finite loss or gradient at step 2; recomputing it"), log);
+            for (var p : net.parameters().trainable().entrySet()) {
+                assertTrue(Arrays.stream(toDouble(p.getValue().toFloatArray())).allMatch(Double::isFinite), p.getKey());
+            }
+        }
+    }
+
+    /** A task whose loss is NaN the first {@code times} times step {@code badStep} is computed. */
+    private static TrainingTask poisoned(StandaloneTask real, long badStep, int times) {
+        int[] left = {times};
+        return new TrainingTask() {
                 @Override
                 public Parameters parameters() {
                     return real.parameters();
@@ -54,7 +94,11 @@ class DivergenceTest {
                 @Override
                 public Forward forward(long step, NDArray images, NDArray labels) {
                     Forward f = real.forward(step, images, labels);
-                    return step == 4 ? new Forward(f.loss().mul(Float.NaN), f.logits()) : f;
+                    if (step == badStep && left[0] > 0) {
+                        left[0]--;
+                        return new Forward(f.loss().mul(Float.NaN), f.logits());
+                    }
+                    return f;
                 }
 
                 @Override
@@ -67,28 +111,24 @@ class DivergenceTest {
                     return Map.of();
                 }
             };
-            TrainingBatches batches = new TrainingBatches(data.train(), data.normalization(), data.augmentation(), 0,
-                    BatchSettings.DEFAULT);
-            TrainingLoop loop = new TrainingLoop(new TrainingLoop.Settings(1, 0.1, 2, 1, 1e4), Placement.cpu(),
-                    new PrintStream(new ByteArrayOutputStream()));
-            Path ckpt = run.resolve(TrainingLoop.CHECKPOINT);
-            TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
-                    () -> loop.run(run, poisoned, batches, "train"));
-            assertTrue(e.getMessage().contains("loss is NaN at step 5 (epoch 1, batch 5)"), e.getMessage());
-            assertTrue(e.getMessage().contains("last good checkpoint (step 4) is intact"), e.getMessage());
-            assertTrue(e.getMessage().endsWith("it happened again after reloading the checkpoint"), e.getMessage());
-            String log = Files.readString(run.resolve(RunFolder.LOG_FILE));
-            assertTrue(log.contains("loss is NaN at step 5"), log);
-            assertTrue(log.contains("retrying from the last checkpoint"), "a first divergence is retried once: " + log);
-            // The checkpoint still loads and is the one of step 4.
-            try (StandaloneNetwork other = new StandaloneNetwork(space, arch, NormStyle.SANDWICH, Placement.cpu(), 5);
-                    NesterovSgd sgd2 = new NesterovSgd(other.parameters(), 0.9, 1e-4)) {
-                Map<String, Object> h = Checkpoint.read(ckpt, other.parameters(), sgd2);
-                assertTrue(((Number) h.get("step")).longValue() == 4);
-                for (var p : other.parameters().trainable().entrySet()) {
-                    float[] v = p.getValue().toFloatArray();
-                    assertTrue(Arrays.stream(toDouble(v)).allMatch(Double::isFinite), p.getKey());
-                }
+    }
+
+    private static void checkStopped(TrainingDivergedException e, RunFolder run, Path ckpt,
+            org.smash4j.space.SearchSpaceConfig space, org.smash4j.space.Architecture arch) throws Exception {
+        assertTrue(e.getMessage().contains("loss is NaN at step 5 (epoch 1, batch 5)"), e.getMessage());
+        assertTrue(e.getMessage().contains("last good checkpoint (step 4) is intact"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("it happened again after reloading the checkpoint"), e.getMessage());
+        String log = Files.readString(run.resolve(RunFolder.LOG_FILE));
+        assertTrue(log.contains("loss is NaN at step 5"), log);
+        assertTrue(log.contains("retrying from the last checkpoint"), "a first divergence is retried once: " + log);
+        // The checkpoint still loads and is the one of step 4.
+        try (StandaloneNetwork other = new StandaloneNetwork(space, arch, NormStyle.SANDWICH, Placement.cpu(), 5);
+                NesterovSgd sgd2 = new NesterovSgd(other.parameters(), 0.9, 1e-4)) {
+            Map<String, Object> h = Checkpoint.read(ckpt, other.parameters(), sgd2);
+            assertTrue(((Number) h.get("step")).longValue() == 4);
+            for (var p : other.parameters().trainable().entrySet()) {
+                float[] v = p.getValue().toFloatArray();
+                assertTrue(Arrays.stream(toDouble(v)).allMatch(Double::isFinite), p.getKey());
             }
         }
     }
