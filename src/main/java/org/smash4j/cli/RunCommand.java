@@ -18,16 +18,8 @@ import java.util.concurrent.Callable;
                 + "(RUN/report/report.html). Interrupted? Run it again with --resume RUN.",
                 "The preset sets the search space and every length (quick: about 20 minutes on 2 cores)."})
 final class RunCommand implements Callable<Integer> {
-    static final class Target {
-        @Option(names = "--out", paramLabel = "RUN", required = true, description = "New run folder.")
-        Path out;
-
-        @Option(names = "--resume", paramLabel = "RUN", required = true, description = "Continue this run.")
-        Path resume;
-    }
-
     @ArgGroup(exclusive = true, multiplicity = "1")
-    Target target;
+    RunTarget target;
 
     @Mixin
     SpaceOptions space;

@@ -25,17 +25,8 @@ import java.util.concurrent.Callable;
                 + "after every epoch and saves the model in RUN/model/.",
                 "The input shape and class count of the architecture's search space are taken from the data."})
 final class TrainCommand implements Callable<Integer> {
-    static final class Target {
-        @Option(names = "--out", paramLabel = "RUN", required = true, description = "New run folder.")
-        Path out;
-
-        @Option(names = "--resume", paramLabel = "RUN", required = true,
-                description = "Continue this run from its last checkpoint (all other options come from the run).")
-        Path resume;
-    }
-
     @ArgGroup(exclusive = true, multiplicity = "1")
-    Target target;
+    RunTarget target;
 
     @Option(names = "--arch", paramLabel = "FILE", description = "Architecture JSON: a document with its space, or a "
             + "bare architecture of the --preset space.")

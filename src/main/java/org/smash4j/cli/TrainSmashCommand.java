@@ -24,17 +24,8 @@ import java.util.concurrent.Callable;
                 "Writes RUN/run.json, metrics.jsonl, run.log and checkpoint.bin. Resume an interrupted run with "
                         + "--resume RUN."})
 final class TrainSmashCommand implements Callable<Integer> {
-    static final class Target {
-        @Option(names = "--out", paramLabel = "RUN", required = true, description = "New run folder.")
-        Path out;
-
-        @Option(names = "--resume", paramLabel = "RUN", required = true,
-                description = "Continue this run from its last checkpoint (all other options come from the run).")
-        Path resume;
-    }
-
     @ArgGroup(exclusive = true, multiplicity = "1")
-    Target target;
+    RunTarget target;
 
     @Mixin
     SpaceOptions space;
