@@ -14,7 +14,7 @@ import java.util.Map;
                         + "and train the best one from scratch.", ""},
         subcommands = {SpaceCommand.class, SampleCommand.class, DescribeCommand.class, TrainSmashCommand.class,
                 TrainCommand.class, EvaluateCommand.class, SearchCommand.class, RunCommand.class,
-                PredictCommand.class, ReportCommand.class, BenchCommand.class,
+                PredictCommand.class, ReportCommand.class, BenchCommand.class, ExperimentCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec

@@ -5,6 +5,8 @@ import org.smash4j.util.Versions;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -13,7 +15,7 @@ import java.util.Map;
  * font or link other than the summary files next to it) that opens offline in any browser. Missing parts of a
  * half-finished run are stated where they would appear.
  */
-final class HtmlReport {
+public final class HtmlReport {
     private static final String CSS = """
             body { font-family: "DejaVu Sans", "Helvetica Neue", Arial, sans-serif; color: #222; margin: 0;
                    background: #f4f5f7; line-height: 1.45; }
@@ -64,6 +66,7 @@ final class HtmlReport {
         search(h, p);
         winner(h, p);
         baselines(h, p);
+        experiments(h, p);
         runDetails(h, s);
         h.append("<footer>Also written: <a href=\"").append(ReportWriter.SUMMARY_JSON).append("\">")
                 .append(ReportWriter.SUMMARY_JSON).append("</a> and <a href=\"").append(ReportWriter.SUMMARY_MD)
@@ -266,8 +269,31 @@ final class HtmlReport {
         h.append("</div>\n</div>\n");
     }
 
+    /** The style sheet of every smash4j page (experiment pages reuse it). */
+    public static String css() {
+        return CSS;
+    }
+
+    /** Sections written by experiments run on this run's one-shot network (RUN/experiments/NAME/section.html). */
+    private static void experiments(StringBuilder h, ReportParts p) {
+        Path dir = p.contents().runDir().resolve("experiments");
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (var list = Files.list(dir)) {
+            for (Path e : list.sorted().toList()) {
+                Path section = e.resolve("section.html");
+                if (Files.isRegularFile(section)) {
+                    h.append(Files.readString(section));
+                }
+            }
+        } catch (java.io.IOException e) {
+            absent(h, "the experiment sections in " + dir + " cannot be read: " + e.getMessage());
+        }
+    }
+
     /** Narrow plots two to a row, wide ones on their own below them. */
-    private static void figures(StringBuilder h, List<ReportPlots.Plot> plots) {
+    public static void figures(StringBuilder h, List<ReportPlots.Plot> plots) {
         if (plots.stream().anyMatch(x -> !x.wide())) {
             h.append("<div class=\"grid\">\n");
             plots.stream().filter(x -> !x.wide()).forEach(x -> figure(h, x));
@@ -295,7 +321,7 @@ final class HtmlReport {
     }
 
     /** Escapes text for HTML element content and double-quoted attribute values. */
-    static String esc(String s) {
+    public static String esc(String s) {
         if (s == null) {
             return "";
         }

@@ -31,7 +31,7 @@ import java.util.function.ToLongFunction;
  * there is nothing to plot, so the report can say what is missing instead of showing an empty frame. Error
  * fractions are shown as percentages, counts with k/M/G suffixes.
  */
-final class ReportPlots {
+public final class ReportPlots {
     /** Chart size: two side by side fill the report's width at about their natural size. */
     static final int CHART_WIDTH = 620;
     static final int CHART_HEIGHT = 420;
@@ -67,7 +67,7 @@ final class ReportPlots {
      *
      * @param wide whether it needs the page's full width (else two fit side by side)
      */
-    record Plot(String file, String title, String caption, byte[] png, boolean wide) {
+    public record Plot(String file, String title, String caption, byte[] png, boolean wide) {
     }
 
     // ---------------------------------------------------------------- one-shot training
@@ -412,7 +412,8 @@ final class ReportPlots {
         return chart;
     }
 
-    private static void style(Chart<? extends AxesChartStyler, ?> chart) {
+    /** The report's look: white background, light grid, legend below the plot. */
+    public static void style(Chart<? extends AxesChartStyler, ?> chart) {
         AxesChartStyler s = chart.getStyler();
         s.setChartBackgroundColor(Color.WHITE);
         s.setPlotBackgroundColor(Color.WHITE);
@@ -501,7 +502,8 @@ final class ReportPlots {
         }
     }
 
-    private static Plot plot(String file, Chart<?, ?> chart, String title, String caption) {
+    /** Renders a chart to a narrow plot (the experiments' plots are made this way too). */
+    public static Plot plot(String file, Chart<?, ?> chart, String title, String caption) {
         int legendWidth = 0;
         for (var series : chart.getSeriesMap().values()) {
             if (series.isShowInLegend()) {

@@ -98,6 +98,17 @@ public final class SmashScorer implements Scorer {
                 .withEnsembleError(ensembleError());
     }
 
+    /**
+     * The score of {@code arch} when the HyperNet reads encoding {@code c} (which may be corrupted, for the trick
+     * experiment) instead of the true one. The noise draws depend on {@code index} only, so the same index gives
+     * the true and a corrupted encoding the same z. It does not enter the running ensemble.
+     */
+    public Score scoreWith(Architecture arch, Encoding c, long index) {
+        long t0 = System.nanoTime();
+        Evaluated e = evaluate(arch, c, index);
+        return Score.ofDraws(e.errors(), e.loss(), (System.nanoTime() - t0) / 1e9);
+    }
+
     @Override
     public void restore(Architecture arch, long index, Score recorded) {
         if (index <= ensembleLastIndex) {
@@ -112,11 +123,14 @@ public final class SmashScorer implements Scorer {
 
     /** Error per noise draw, mean loss, and log-probabilities averaged over the draws. */
     private Evaluated evaluate(Architecture arch, long index) {
+        return evaluate(arch, Encoder.encode(arch, net.config()), index);
+    }
+
+    private Evaluated evaluate(Architecture arch, Encoding c, long index) {
         int classes = validation.classCount();
         float[] logProbs = new float[validation.size() * classes];
         List<Double> errors = new ArrayList<>();
         double lossSum = 0;
-        Encoding c = Encoder.encode(arch, net.config());
         Map<String, NDArray> savedStats = settings.recalibrationBatches() > 0 ? saveBnStatistics() : null;
         try (NDManager manager = NDManager.newBaseManager(placement.device())) {
             for (int k = 0; k < settings.noiseDraws(); k++) {

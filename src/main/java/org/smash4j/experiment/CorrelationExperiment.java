@@ -1,0 +1,304 @@
+package org.smash4j.experiment;
+
+import org.smash4j.experiment.stats.Correlation;
+import org.smash4j.report.ReportPlots;
+import org.smash4j.search.SmashScorer;
+import org.smash4j.space.Architecture;
+import org.smash4j.space.ArchitectureDocument;
+import org.smash4j.space.CostModel;
+import org.smash4j.space.NormStyle;
+import org.smash4j.space.SearchSpaceConfig;
+import org.smash4j.train.DataSpec;
+import org.smash4j.train.OneShotRunConfig;
+import org.smash4j.train.RunFolder;
+import org.smash4j.util.Progress;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The paper's main experiment (section 4.1, Fig. 3): sample R architectures, score each with the trained one-shot
+ * network (with every configured scorer), sort them by the first scorer's score, train every k-th from scratch for
+ * E epochs, and correlate SMASH score with true (test) error. Scoring with several scorers on the same trained
+ * candidates is also how the default scorer is chosen (issue 4).
+ */
+public final class CorrelationExperiment {
+    public static final String NAME = "correlation";
+
+    /**
+     * @param architectures R, architectures sampled and scored
+     * @param every         k: every k-th architecture in score order is trained (from the best)
+     * @param epochs        E, stand-alone epochs of each trained candidate
+     * @param trainLimit    training images of the candidates (0 = the one-shot run's)
+     * @param testLimit     test images the true error is measured on (0 = all)
+     * @param scorers       scorer variants ({@link ScorerVariant}); the first orders the candidates
+     * @param bootstrap     bootstrap resamples of the confidence intervals
+     */
+    public record Config(String smashRun, int architectures, int every, int epochs, int trainLimit, int testLimit,
+            List<String> scorers, long seed, String device, int bootstrap) {
+        public Config {
+            scorers = List.copyOf(scorers);
+            if (architectures < 1 || every < 1 || epochs < 1 || trainLimit < 0 || testLimit < 0 || bootstrap < 1) {
+                throw new IllegalArgumentException("architectures, every, epochs and bootstrap must be >= 1 and the"
+                        + " limits >= 0");
+            }
+            if (scorers.isEmpty()) {
+                throw new IllegalArgumentException("at least one scorer is needed");
+            }
+            scorers.forEach(ScorerVariant::parse);
+        }
+
+        /** The sizes of a scale: tiny (tests), quick (about an hour on 2 cores), paper (R=250, k=5, E=30). */
+        public static Config forScale(String scale, String smashRun, long seed, String device) {
+            List<String> scorers = List.of("original", "draws:3", "recal:5");
+            return switch (scale.toLowerCase(Locale.ROOT)) {
+                case "tiny" -> new Config(smashRun, 6, 2, 1, 0, 200, scorers, seed, device, 1000);
+                case "quick" -> new Config(smashRun, 60, 3, 2, 5000, 2000, scorers, seed, device, 10_000);
+                case "paper" -> new Config(smashRun, 250, 5, 30, 0, 0, scorers, seed, device, 10_000);
+                default -> throw new IllegalArgumentException("unknown scale '" + scale + "'; use tiny, quick or paper");
+            };
+        }
+
+        int trainedCount() {
+            return (architectures + every - 1) / every;
+        }
+    }
+
+    /** One sampled architecture: its costs, its scores by scorer, and its true error if it was trained. */
+    public record Row(int index, long params, long macs, Map<String, ScoreRecord> scores, TrueError trueError) {
+    }
+
+    /** What results.json holds. */
+    public record Results(Config config, String orderedBy, List<Row> architectures,
+            Map<String, CorrelationAnalysis> correlations) {
+    }
+
+    /** A trained candidate, as other experiments reuse them. */
+    public record Candidate(int index, Architecture architecture, TrueError trueError) {
+    }
+
+    private CorrelationExperiment() {
+    }
+
+    public static Results run(Path dir, Config c, PrintStream progress) throws IOException {
+        RunFolder run = ExperimentFolder.openOrCreate(dir, NAME, c.seed(), c, Config.class);
+        Ledger ledger = new Ledger(run);
+        List<ScorerVariant> variants = c.scorers().stream().map(ScorerVariant::parse).toList();
+        OneShotRunConfig sc = OneShotSource.configOf(Path.of(c.smashRun()));
+        SearchSpaceConfig space = sc.space();
+        List<Architecture> archs = ArchitectureSamples.draw(space, c.seed(), c.architectures());
+
+        Map<String, List<ScoreRecord>> scores = new LinkedHashMap<>();
+        try (OneShotSource src = OneShotSource.open(Path.of(c.smashRun()))) {
+            for (ScorerVariant v : variants) {
+                SmashScorer scorer = src.scorer(v, c.seed());
+                Progress bar = new Progress(progress, "score " + v.name(), archs.size());
+                List<ScoreRecord> list = new ArrayList<>();
+                for (int i = 0; i < archs.size(); i++) {
+                    final int index = i;
+                    list.add(ledger.computeIfAbsent(scoreKey(v, i), ScoreRecord.class,
+                            () -> OneShotSource.score(scorer, archs.get(index), src.network(), index)));
+                    bar.update(i + 1, String.format(Locale.ROOT, "score %.3f", list.get(i).error()));
+                }
+                bar.done();
+                scores.put(v.name(), list);
+                run.log("scored " + archs.size() + " architectures with " + v.name());
+            }
+        }
+
+        List<Integer> selected = select(scores.get(variants.get(0).name()), c.every());
+        CandidateTraining training = new CandidateTraining(c.epochs(), candidateData(sc.data(), c), c.seed(),
+                c.device());
+        Map<Integer, TrueError> trained = new LinkedHashMap<>();
+        for (int n = 0; n < selected.size(); n++) {
+            int i = selected.get(n);
+            progress.printf(Locale.ROOT, "== candidate %d/%d: architecture #%d (score %.3f)%n", n + 1,
+                    selected.size(), i, scores.get(variants.get(0).name()).get(i).error());
+            trained.put(i, ledger.computeIfAbsent(trainKey(i), TrueError.class, () -> training.train(
+                    dir.resolve("candidates/arch-" + i), new ArchitectureDocument(space, archs.get(i)), progress)));
+        }
+        run.log("trained " + trained.size() + " candidates");
+
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < archs.size(); i++) {
+            Map<String, ScoreRecord> byScorer = new LinkedHashMap<>();
+            for (ScorerVariant v : variants) {
+                byScorer.put(v.name(), scores.get(v.name()).get(i));
+            }
+            rows.add(new Row(i, CostModel.params(archs.get(i), space, NormStyle.SANDWICH),
+                    CostModel.macs(archs.get(i), space), byScorer, trained.get(i)));
+        }
+        Map<String, CorrelationAnalysis> correlations = new LinkedHashMap<>();
+        for (ScorerVariant v : variants) {
+            correlations.put(v.name(), analyse(rows, v.name(), c.seed(), c.bootstrap()));
+        }
+        Results results = new Results(c, variants.get(0).name(), rows, correlations);
+        Path page = page(results).write(dir, results);
+        run.log("results written; page " + page);
+        ExperimentFolder.refreshPipelineReport(dir);
+        return results;
+    }
+
+    /** Continues the experiment in {@code dir} with its recorded settings. */
+    public static Results resume(Path dir, PrintStream progress) throws IOException {
+        return run(dir, RunFolder.open(dir).config(ExperimentFolder.COMMAND_PREFIX + NAME, Config.class), progress);
+    }
+
+    static String scoreKey(ScorerVariant v, int i) {
+        return "score/" + v.name() + "/" + i;
+    }
+
+    static String trainKey(int i) {
+        return "train/" + i;
+    }
+
+    /** The candidates' data: the one-shot run's data set and split, with the experiment's subset sizes. */
+    static DataSpec candidateData(DataSpec oneShot, Config c) {
+        return new DataSpec(oneShot.name(), oneShot.dataDir(), c.trainLimit() > 0 ? c.trainLimit()
+                : oneShot.trainLimit(), c.testLimit(), oneShot.validationFraction(), oneShot.splitSeed());
+    }
+
+    /** Every k-th index in score order, starting with the best (ties by loss, then index). */
+    static List<Integer> select(List<ScoreRecord> scores, int every) {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < scores.size(); i++) {
+            order.add(i);
+        }
+        order.sort(Comparator.<Integer>comparingDouble(i -> scores.get(i).error())
+                .thenComparingDouble(i -> scores.get(i).loss()).thenComparingInt(i -> i));
+        List<Integer> out = new ArrayList<>();
+        for (int r = 0; r < order.size(); r += every) {
+            out.add(order.get(r));
+        }
+        return out;
+    }
+
+    static CorrelationAnalysis analyse(List<Row> rows, String scorer, long seed, int resamples) {
+        List<Row> trained = rows.stream().filter(r -> r.trueError() != null).toList();
+        double[] x = trained.stream().mapToDouble(r -> r.scores().get(scorer).error()).toArray();
+        double[] y = trained.stream().mapToDouble(r -> r.trueError().testError()).toArray();
+        return CorrelationAnalysis.of(x, y, seed, resamples);
+    }
+
+    /** The trained candidates of a finished (or partly finished) correlation experiment, for other experiments. */
+    public static List<Candidate> candidates(Path correlationDir) throws IOException {
+        RunFolder run = RunFolder.open(correlationDir);
+        if (!NAME.equals(ExperimentFolder.experimentOf(correlationDir))) {
+            throw new IllegalArgumentException(correlationDir + " is not a correlation experiment");
+        }
+        Config c = run.config(ExperimentFolder.COMMAND_PREFIX + NAME, Config.class);
+        Ledger ledger = new Ledger(run);
+        SearchSpaceConfig space = OneShotSource.configOf(Path.of(c.smashRun())).space();
+        List<Architecture> archs = ArchitectureSamples.draw(space, c.seed(), c.architectures());
+        List<Candidate> out = new ArrayList<>();
+        for (int i = 0; i < archs.size(); i++) {
+            TrueError t = ledger.get(trainKey(i), TrueError.class);
+            if (t != null) {
+                out.add(new Candidate(i, archs.get(i), t));
+            }
+        }
+        if (out.size() < 3) {
+            throw new IllegalArgumentException(correlationDir + " has only " + out.size() + " trained candidates; "
+                    + "finish the correlation experiment first");
+        }
+        return out;
+    }
+
+    /** The scores a correlation experiment recorded for its candidates with one scorer. */
+    static List<ScoreRecord> recordedScores(Path correlationDir, List<Candidate> candidates, String scorer)
+            throws IOException {
+        Ledger ledger = new Ledger(RunFolder.open(correlationDir));
+        List<ScoreRecord> out = new ArrayList<>();
+        for (Candidate cand : candidates) {
+            ScoreRecord s = ledger.get(scoreKey(ScorerVariant.parse(scorer), cand.index()), ScoreRecord.class);
+            if (s == null) {
+                throw new IllegalArgumentException(correlationDir + " has no '" + scorer + "' score of #" + cand.index());
+            }
+            out.add(s);
+        }
+        return out;
+    }
+
+    static List<List<String>> correlationTable(Map<String, CorrelationAnalysis> byName) {
+        List<List<String>> t = new ArrayList<>();
+        t.add(List.of("scores", "n", "Pearson r [95% CI]", "Spearman rho [95% CI]", "Kendall tau-b [95% CI]",
+                "slope"));
+        for (Map.Entry<String, CorrelationAnalysis> e : byName.entrySet()) {
+            CorrelationAnalysis a = e.getValue();
+            t.add(List.of(e.getKey(), Integer.toString(a.n()), a.text(Correlation.Measure.PEARSON.label()),
+                    a.text(Correlation.Measure.SPEARMAN.label()), a.text(Correlation.Measure.KENDALL_TAU_B.label()),
+                    a.fit() == null ? "n/a" : ExperimentPage.num(a.fit().slope())));
+        }
+        return t;
+    }
+
+    private static ExperimentPage page(Results r) {
+        Config c = r.config();
+        List<Row> trained = r.architectures().stream().filter(x -> x.trueError() != null).toList();
+        double[] first = r.architectures().stream().mapToDouble(x -> x.scores().get(r.orderedBy()).error())
+                .toArray();
+        ExperimentPage page = new ExperimentPage("Experiment: SMASH score vs true error (correlation)");
+        page.paragraph(String.format(Locale.ROOT, "%d architectures were sampled and scored by the one-shot network"
+                + " in %s; sorted by their '%s' score, every %d-th (%d in all) was trained from scratch for %d"
+                + " epoch%s and tested on %s test images. SMASH scores range over [%s, %s]. A positive"
+                + " correlation means that the score ranks architectures like their true error does (paper Fig. 3);"
+                + " intervals are seeded percentile bootstraps with %d resamples.",
+                c.architectures(), c.smashRun(), r.orderedBy(), c.every(), trained.size(), c.epochs(),
+                c.epochs() == 1 ? "" : "s", c.testLimit() == 0 ? "all" : Integer.toString(c.testLimit()),
+                ExperimentPage.pct(min(first)), ExperimentPage.pct(max(first)), c.bootstrap()));
+        page.table(correlationTable(r.correlations()));
+        for (String scorer : r.correlations().keySet()) {
+            double[] x = trained.stream().mapToDouble(t -> t.scores().get(scorer).error()).toArray();
+            double[] y = trained.stream().mapToDouble(t -> t.trueError().testError()).toArray();
+            CorrelationAnalysis a = r.correlations().get(scorer);
+            page.plot(ExperimentPlots.scatter("correlation-" + scorer.replaceAll("[^a-z0-9]+", "-") + ".png",
+                    "SMASH score (" + scorer + ") vs true error", "SMASH score: validation error with generated"
+                            + " weights (%)", "test error after training from scratch (%)",
+                    List.of(new ExperimentPlots.Group(scorer, x, y, a.fit())),
+                    "Each point is a trained candidate; the line is the least-squares fit. Spearman rho "
+                            + a.text(Correlation.Measure.SPEARMAN.label()) + "."));
+        }
+        List<List<String>> rows = new ArrayList<>();
+        List<String> head = new ArrayList<>(List.of("#", "params", "MMACs"));
+        head.addAll(r.correlations().keySet());
+        head.addAll(List.of("test error", "val error"));
+        rows.add(head);
+        trained.stream().sorted(Comparator.comparingDouble(t -> t.scores().get(r.orderedBy()).error()))
+                .forEach(t -> {
+                    List<String> row = new ArrayList<>(List.of(Integer.toString(t.index()), Long.toString(t.params()),
+                            String.format(Locale.ROOT, "%.1f", t.macs() / 1e6)));
+                    for (String s : r.correlations().keySet()) {
+                        row.add(ExperimentPage.pct(t.scores().get(s).error()));
+                    }
+                    row.add(ExperimentPage.pct(t.trueError().testError()));
+                    row.add(ExperimentPage.pct(t.trueError().valError()));
+                    rows.add(row);
+                });
+        page.paragraph("The trained candidates, in order of their '" + r.orderedBy() + "' score:");
+        page.table(rows);
+        return page;
+    }
+
+    static double min(double[] v) {
+        double m = Double.NaN;
+        for (double d : v) {
+            m = Double.isNaN(m) ? d : Math.min(m, d);
+        }
+        return m;
+    }
+
+    static double max(double[] v) {
+        double m = Double.NaN;
+        for (double d : v) {
+            m = Double.isNaN(m) ? d : Math.max(m, d);
+        }
+        return m;
+    }
+}

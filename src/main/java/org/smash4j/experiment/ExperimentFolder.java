@@ -1,0 +1,86 @@
+package org.smash4j.experiment;
+
+import org.smash4j.report.ReportWriter;
+import org.smash4j.train.RunFolder;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Creating, reopening and placing experiment run folders. */
+public final class ExperimentFolder {
+    /** Prefix of the commands recorded in experiments' run.json ("experiment-correlation", ...). */
+    public static final String COMMAND_PREFIX = "experiment-";
+
+    private ExperimentFolder() {
+    }
+
+    /**
+     * Opens {@code dir} if it holds this experiment with the same configuration (resuming it), else creates it;
+     * refuses a folder holding another run or other settings.
+     */
+    static <C> RunFolder openOrCreate(Path dir, String name, long seed, C config, Class<C> type) throws IOException {
+        String command = COMMAND_PREFIX + name;
+        if (Files.exists(dir.resolve(RunFolder.RUN_FILE))) {
+            RunFolder run = RunFolder.open(dir);
+            String recorded = run.description().path("command").asText();
+            if (!command.equals(recorded)) {
+                throw new IllegalArgumentException(dir + " holds a `" + recorded + "` run, not " + command
+                        + "; choose another --out");
+            }
+            if (!run.config(command, type).equals(config)) {
+                throw new IllegalArgumentException(dir + " holds this experiment with other settings; continue it "
+                        + "with --resume " + dir + " or choose another --out");
+            }
+            run.log("resuming " + command);
+            return run;
+        }
+        return RunFolder.create(dir, command, seed, config);
+    }
+
+    /** The experiment named in a run folder's run.json. */
+    public static String experimentOf(Path dir) throws IOException {
+        String command = RunFolder.open(dir).description().path("command").asText();
+        if (!command.startsWith(COMMAND_PREFIX)) {
+            throw new IllegalArgumentException(dir + " holds a `" + command + "` run, not an experiment");
+        }
+        return command.substring(COMMAND_PREFIX.length());
+    }
+
+    /**
+     * Where an experiment on {@code smashRun} goes by default: RUN/experiments/NAME when the one-shot run is the
+     * smash/ stage of a pipeline run (so the pipeline report shows it), else SMASHRUN-NAME next to it.
+     */
+    public static Path defaultOut(Path smashRun, String name) {
+        Path parent = smashRun.toAbsolutePath().normalize().getParent();
+        if (parent != null && isPipeline(parent)) {
+            return parent.resolve("experiments").resolve(name);
+        }
+        return smashRun.resolveSibling(smashRun.getFileName() + "-" + name);
+    }
+
+    /** Re-makes the pipeline report if the experiment lives in RUN/experiments/NAME of a pipeline run. */
+    static void refreshPipelineReport(Path experimentDir) {
+        Path experiments = experimentDir.toAbsolutePath().normalize().getParent();
+        if (experiments == null || !experiments.getFileName().toString().equals("experiments")) {
+            return;
+        }
+        Path run = experiments.getParent();
+        if (run != null && isPipeline(run)) {
+            try {
+                ReportWriter.write(run);
+            } catch (IOException | RuntimeException e) {
+                System.err.println("warning: could not re-make the report of " + run + ": " + e.getMessage());
+            }
+        }
+    }
+
+    private static boolean isPipeline(Path dir) {
+        try {
+            return Files.isRegularFile(dir.resolve(RunFolder.RUN_FILE))
+                    && "run".equals(RunFolder.open(dir).description().path("command").asText());
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

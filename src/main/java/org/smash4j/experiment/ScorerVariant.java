@@ -1,0 +1,42 @@
+package org.smash4j.experiment;
+
+import org.smash4j.search.SmashScorer;
+
+import java.util.Locale;
+
+/**
+ * A named way of computing the SMASH score: {@code original} (one noise draw, BN running statistics from training),
+ * {@code draws:K} (mean over K noise draws) or {@code recal:B} (BN statistics re-estimated for each architecture on
+ * B training batches), and combinations such as {@code draws:3+recal:5}.
+ */
+public record ScorerVariant(String name, SmashScorer.Settings settings) {
+    public static final int BATCH = 100;
+
+    /** Parses a variant name (see the class comment). */
+    public static ScorerVariant parse(String name) {
+        String n = name.trim().toLowerCase(Locale.ROOT);
+        int draws = 1;
+        int recal = 0;
+        if (!n.equals("original")) {
+            for (String part : n.split("\\+")) {
+                String[] kv = part.split(":");
+                int v;
+                try {
+                    v = kv.length == 2 ? Integer.parseInt(kv[1]) : -1;
+                } catch (NumberFormatException e) {
+                    v = -1;
+                }
+                if (v < 1 || !(kv[0].equals("draws") || kv[0].equals("recal"))) {
+                    throw new IllegalArgumentException("unknown scorer '" + name + "'; use original, draws:K, recal:B"
+                            + " or draws:K+recal:B with K, B >= 1");
+                }
+                if (kv[0].equals("draws")) {
+                    draws = v;
+                } else {
+                    recal = v;
+                }
+            }
+        }
+        return new ScorerVariant(n, new SmashScorer.Settings(draws, recal, BATCH));
+    }
+}
