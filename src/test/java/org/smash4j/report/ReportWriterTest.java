@@ -235,6 +235,22 @@ class ReportWriterTest {
     }
 
     @Test
+    void experimentSectionsInTheRunFolderAppearInTheReportInNameOrder() throws IOException {
+        Path run = tmp.resolve("with-experiments");
+        SyntheticRun.writeComplete(run);
+        SyntheticRun.write(run.resolve("experiments/trick/section.html"), "<section>TRICK-SECTION</section>\n");
+        SyntheticRun.write(run.resolve("experiments/correlation/section.html"), "<section>CORR-SECTION</section>\n");
+        Files.createDirectories(run.resolve("experiments/unfinished")); // no section yet: nothing shown
+
+        String html = Files.readString(ReportWriter.write(run));
+
+        int corr = html.indexOf("CORR-SECTION");
+        int trick = html.indexOf("TRICK-SECTION");
+        assertTrue(corr > 0 && trick > corr, "both sections, correlation first");
+        assertTrue(html.indexOf("</main>") > trick);
+    }
+
+    @Test
     void missingRunFolderIsNamed() {
         Path nowhere = tmp.resolve("no-such-run");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ReportWriter.write(nowhere));
