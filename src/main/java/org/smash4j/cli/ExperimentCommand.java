@@ -42,8 +42,8 @@ final class ExperimentCommand implements Runnable {
     @Command(name = "correlation", mixinStandardHelpOptions = true,
             description = {"SMASH score vs true error (paper Fig. 3): sample R architectures, score them with "
                     + "every --scorers variant, sort by the first, train every k-th from scratch for E epochs, and "
-                    + "report Pearson, Spearman and Kendall tau with bootstrap 95% intervals.",
-                    "Scales: tiny R=6 k=2 E=1; quick R=60 k=3 (20 trained) E=2 on 5,000 training and 2,000 test "
+                    + "report Pearson, Spearman and Kendall tau with bootstrap 95%% intervals.",
+                    "Scales: tiny R=6 k=2 E=1; quick R=40 k=2 (20 trained) E=2 on 5,000 training and 2,000 test "
                             + "images (about an hour on 2 cores); paper R=250 k=5 E=30 on all data."})
     static final class Correlation implements Callable<Integer> {
         @Mixin

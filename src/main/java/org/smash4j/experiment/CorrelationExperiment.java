@@ -55,12 +55,12 @@ public final class CorrelationExperiment {
             scorers.forEach(ScorerVariant::parse);
         }
 
-        /** The sizes of a scale: tiny (tests), quick (about an hour on 2 cores), paper (R=250, k=5, E=30). */
+        /** The sizes of a scale: tiny (tests), quick (R=40, every 2nd: 20 trained; about an hour on 2 cores), paper (R=250, k=5, E=30). */
         public static Config forScale(String scale, String smashRun, long seed, String device) {
             List<String> scorers = List.of("original", "draws:3", "recal:5");
             return switch (scale.toLowerCase(Locale.ROOT)) {
                 case "tiny" -> new Config(smashRun, 6, 2, 1, 0, 200, scorers, seed, device, 1000);
-                case "quick" -> new Config(smashRun, 60, 3, 2, 5000, 2000, scorers, seed, device, 10_000);
+                case "quick" -> new Config(smashRun, 40, 2, 2, 5000, 2000, scorers, seed, device, 10_000);
                 case "paper" -> new Config(smashRun, 250, 5, 30, 0, 0, scorers, seed, device, 10_000);
                 default -> throw new IllegalArgumentException("unknown scale '" + scale + "'; use tiny, quick or paper");
             };

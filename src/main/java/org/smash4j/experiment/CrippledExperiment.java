@@ -85,10 +85,8 @@ public final class CrippledExperiment {
         List<ScoreRecord> normal = CorrelationExperiment.recordedScores(corrDir, candidates, scorerName);
 
         OneShotRunConfig base = OneShotSource.configOf(Path.of(c.smashRun()));
-        OneShotRunConfig crippled = new OneShotRunConfig(base.preset(), base.space(), c.shape(), base.data(),
-                c.epochs() > 0 ? c.epochs() : base.epochs(), base.batchSize(), base.learningRate(), base.adam(),
-                base.seed(), c.device(), base.checkpointEvery(), base.metricsEvery(), base.evalBatch(),
-                base.maxLoss());
+        OneShotRunConfig crippled = OneShotSource.variant(base, c.shape(), c.epochs() > 0 ? c.epochs()
+                : base.epochs(), base.seed(), c.device());
         Path crippledRun = dir.resolve("smash-crippled");
         if (!ledger.has("one-shot-trained")) {
             progress.println("== training the one-shot network with the crippled HyperNet " + c.shape());

@@ -78,6 +78,14 @@ final class OneShotSource implements AutoCloseable {
         }
     }
 
+    /** {@code base} with another HyperNet, epoch count, seed and device; everything else (data, schedule) kept. */
+    static OneShotRunConfig variant(OneShotRunConfig base, org.smash4j.nn.HyperNetShape hyperNet, int epochs,
+            long seed, String device) {
+        return new OneShotRunConfig(base.preset(), base.space(), hyperNet, base.data(), epochs, base.batchSize(),
+                base.learningRate(), base.adam(), seed, device, base.checkpointEvery(), base.metricsEvery(),
+                base.evalBatch(), base.maxLoss());
+    }
+
     Path dir() {
         return dir;
     }

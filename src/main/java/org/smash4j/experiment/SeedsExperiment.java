@@ -97,10 +97,8 @@ public final class SeedsExperiment {
             if (!ledger.has("one-shot-trained/" + k)) {
                 progress.println("== one-shot network " + (k + 1) + "/" + c.seeds() + " (seed " + (base.seed() + k)
                         + ")");
-                OneShotSource.trainVariant(d, new OneShotRunConfig(base.preset(), base.space(), base.hyperNet(),
-                        base.data(), base.epochs(), base.batchSize(), base.learningRate(), base.adam(),
-                        base.seed() + k, c.device(), base.checkpointEvery(), base.metricsEvery(), base.evalBatch(),
-                        base.maxLoss()), progress);
+                OneShotSource.trainVariant(d, OneShotSource.variant(base, base.hyperNet(), base.epochs(),
+                        base.seed() + k, c.device()), progress);
                 ledger.put("one-shot-trained/" + k, Map.of("dir", d.toString()));
             }
         }
