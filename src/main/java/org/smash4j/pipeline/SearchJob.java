@@ -81,7 +81,8 @@ public final class SearchJob {
             run.log("search: " + plan + " with " + c.scorer());
             SearchRunner.Summary s = new SearchRunner(plan, scorer, c.seed()).progressTo(progress).run(run.dir());
             run.log("search: " + s.results().size() + " results, best #" + s.best().index() + " score "
-                    + s.best().score().error());
+                    + s.best().score().error() + "; non-finite outputs recomputed: " + scorer.weightRetries()
+                    + " weight generations, " + scorer.batchRetries() + " batches");
             return s;
         }
     }

@@ -42,6 +42,9 @@ import java.util.Map;
  * log-probabilities. The running sums are persisted next to results.jsonl so a resumed search continues it.
  */
 public final class SmashScorer implements Scorer {
+    /** Recomputations of non-finite generated weights or batch outputs before the result is taken as it is. */
+    static final int RETRIES = 2;
+
     /** Scoring options. */
     public record Settings(int noiseDraws, int recalibrationBatches, int batchSize) {
         public Settings {
@@ -66,6 +69,8 @@ public final class SmashScorer implements Scorer {
     private final Path ensembleFile;
     private final float[] ensemble;
     private long ensembleLastIndex = -1;
+    private long weightRetries;
+    private long batchRetries;
     private int ensembleCount;
 
     /**
@@ -135,8 +140,14 @@ public final class SmashScorer implements Scorer {
         try (NDManager manager = NDManager.newBaseManager(placement.device())) {
             for (int k = 0; k < settings.noiseDraws(); k++) {
                 try (NDScope scope = new NDScope()) {
-                    NDArray wg = net.generateWeights(c, Noise.draw(c.height(), c.width(),
-                            RandomStreams.of(seed, "score-noise/" + k, index)));
+                    float[] z = Noise.draw(c.height(), c.width(), RandomStreams.of(seed, "score-noise/" + k, index));
+                    NDArray wg = net.generateWeights(c, z);
+                    // libtorch now and then returns non-finite values that recomputing does not repeat (see
+                    // TrainingLoop); a NaN weight would put the architecture at chance, so such work is redone.
+                    for (int attempt = 0; attempt < RETRIES && !finite(wg); attempt++) {
+                        weightRetries++;
+                        wg = net.generateWeights(c, z);
+                    }
                     if (savedStats != null) {
                         recalibrate(arch, wg, manager, index);
                     }
@@ -147,9 +158,11 @@ public final class SmashScorer implements Scorer {
                             Batch b = stream.next();
                             try (NDScope inner = new NDScope()) {
                                 NDArray x = images(manager, b);
-                                NDArray lp = net.forward(x, arch, wg, false).logSoftmax(1)
-                                        .toType(DataType.FLOAT32, false);
-                                float[] v = lp.toFloatArray();
+                                float[] v = logProbabilities(x, arch, wg);
+                                for (int attempt = 0; attempt < RETRIES && !finite(v); attempt++) {
+                                    batchRetries++;
+                                    v = logProbabilities(x, arch, wg);
+                                }
                                 int[] labels = b.labels();
                                 for (int i = 0; i < b.size(); i++) {
                                     int best = 0;
@@ -177,6 +190,33 @@ public final class SmashScorer implements Scorer {
             }
         }
         return new Evaluated(errors, lossSum / ((double) validation.size() * settings.noiseDraws()), logProbs);
+    }
+
+    private float[] logProbabilities(NDArray x, Architecture arch, NDArray wg) {
+        return net.forward(x, arch, wg, false).logSoftmax(1).toType(DataType.FLOAT32, false).toFloatArray();
+    }
+
+    private static boolean finite(NDArray a) {
+        return a.isNaN().logicalOr(a.isInfinite()).none().getBoolean();
+    }
+
+    private static boolean finite(float[] v) {
+        for (float f : v) {
+            if (!Float.isFinite(f)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Weight generations redone because they came out non-finite, since this scorer was made. */
+    public long weightRetries() {
+        return weightRetries;
+    }
+
+    /** Validation batches recomputed because their outputs came out non-finite. */
+    public long batchRetries() {
+        return batchRetries;
     }
 
     /** Re-estimates BN statistics for this architecture as the plain average over a few training batches. */
