@@ -246,11 +246,11 @@ public final class CorrelationExperiment {
                 .toArray();
         ExperimentPage page = new ExperimentPage("Experiment: SMASH score vs true error (correlation)");
         page.paragraph(String.format(Locale.ROOT, "%d architectures were sampled and scored by the one-shot network"
-                + " in %s; sorted by their '%s' score, every %d-th (%d in all) was trained from scratch for %d"
+                + " in %s; sorted by their '%s' score, every %s (%d in all) was trained from scratch for %d"
                 + " epoch%s and tested on %s test images. SMASH scores range over [%s, %s]. A positive"
                 + " correlation means that the score ranks architectures like their true error does (paper Fig. 3);"
                 + " intervals are seeded percentile bootstraps with %d resamples.",
-                c.architectures(), c.smashRun(), r.orderedBy(), c.every(), trained.size(), c.epochs(),
+                c.architectures(), c.smashRun(), r.orderedBy(), ordinal(c.every()), trained.size(), c.epochs(),
                 c.epochs() == 1 ? "" : "s", c.testLimit() == 0 ? "all" : Integer.toString(c.testLimit()),
                 ExperimentPage.pct(min(first)), ExperimentPage.pct(max(first)), c.bootstrap()));
         page.table(correlationTable(r.correlations()));
@@ -284,6 +284,21 @@ public final class CorrelationExperiment {
         page.paragraph("The trained candidates, in order of their '" + r.orderedBy() + "' score:");
         page.table(rows);
         return page;
+    }
+
+    /** "architecture" for 1, "2nd", "3rd", "5th"... for the selection sentence. */
+    static String ordinal(int k) {
+        if (k == 1) {
+            return "architecture";
+        }
+        String suffix = k % 100 >= 11 && k % 100 <= 13 ? "th"
+                : switch (k % 10) {
+                    case 1 -> "st";
+                    case 2 -> "nd";
+                    case 3 -> "rd";
+                    default -> "th";
+                };
+        return k + suffix;
     }
 
     static double min(double[] v) {

@@ -77,7 +77,7 @@ final class ExperimentPage {
         AtomicFiles.writeString(dir.resolve(SECTION), section.toString());
         String page = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>"
                 + HtmlReport.esc(title) + "</title>\n<style>\n" + HtmlReport.css() + "</style>\n</head>\n<body>\n<main>\n"
-                + "<h1>" + HtmlReport.esc(title) + "</h1>\n" + section
+                + "<h1>smash4j experiment</h1>\n" + section
                 + "<footer>smash4j " + HtmlReport.esc(Versions.smash4j()) + "</footer>\n</main>\n</body>\n</html>\n";
         Path html = dir.resolve(PAGE);
         AtomicFiles.writeString(html, page);

@@ -49,6 +49,16 @@ class ExperimentPartsTest {
     }
 
     @Test
+    void selectionSentenceUsesOrdinals() {
+        assertEquals("architecture", CorrelationExperiment.ordinal(1));
+        assertEquals("2nd", CorrelationExperiment.ordinal(2));
+        assertEquals("3rd", CorrelationExperiment.ordinal(3));
+        assertEquals("5th", CorrelationExperiment.ordinal(5));
+        assertEquals("11th", CorrelationExperiment.ordinal(11));
+        assertEquals("21st", CorrelationExperiment.ordinal(21));
+    }
+
+    @Test
     void trickSummaryCountsWinsTiesAndGapsByHand() {
         List<ScoreRecord> truth = List.of(s(.2, 1.0), s(.3, 1.0), s(.4, 1.0));
         List<List<ScoreRecord>> corrupted = new ArrayList<>();
