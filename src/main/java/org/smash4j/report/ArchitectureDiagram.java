@@ -3,7 +3,6 @@ package org.smash4j.report;
 import org.smash4j.space.Architecture;
 import org.smash4j.space.ArchitectureValidator;
 import org.smash4j.space.Block;
-import org.smash4j.space.ConvPattern;
 import org.smash4j.space.ConvSpec;
 import org.smash4j.space.CostModel;
 import org.smash4j.space.Op;
@@ -238,7 +237,7 @@ public final class ArchitectureDiagram {
         sb.append(String.format(Locale.ROOT, "%3d ch ", op.width() * config.n()));
         List<Integer> active = op.pattern().activeIndices();
         if (active.size() > 1) {
-            sb.append(' ').append(shortName(op.pattern()));
+            sb.append(' ').append(op.pattern().shortName());
         }
         for (int i = 0; i < active.size(); i++) {
             ConvSpec c = op.convs().get(i);
@@ -252,22 +251,6 @@ public final class ArchitectureDiagram {
         return sb.toString();
     }
 
-    private static String shortName(ConvPattern p) {
-        switch (p) {
-            case SINGLE:
-                return "single";
-            case PARALLEL:
-                return "par";
-            case SERIAL:
-                return "serial";
-            case SERIAL_PARALLEL:
-                return "ser+par";
-            case DOUBLE_SERIAL:
-                return "double";
-            default:
-                throw new IllegalArgumentException("unknown pattern " + p);
-        }
-    }
 
     // ---------------------------------------------------------------- drawing
 

@@ -84,7 +84,7 @@ public final class ArchitectureDescription {
                     List<String> convs = convCells(op);
                     costLine(sb, row(Integer.toString(o), ranges(op.reads()), writes(op.writes(), written),
                             Integer.toString(oc.outChannels()), oc.inChannels() + "->" + oc.bottleneckChannels(),
-                            shortName(op.pattern()), convs.get(0)), human(oc.params()), human(oc.macs()));
+                            op.pattern().shortName(), convs.get(0)), human(oc.params()), human(oc.macs()));
                     for (int i = 1; i < convs.size(); i++) {
                         line(sb, row("", "", "", "", "", "", convs.get(i)));
                     }
@@ -193,22 +193,6 @@ public final class ArchitectureDescription {
         return from == to ? Integer.toString(from) : from + ".." + to;
     }
 
-    private static String shortName(ConvPattern p) {
-        switch (p) {
-            case SINGLE:
-                return "single";
-            case PARALLEL:
-                return "parallel";
-            case SERIAL:
-                return "serial";
-            case SERIAL_PARALLEL:
-                return "ser+par";
-            case DOUBLE_SERIAL:
-                return "double";
-            default:
-                throw new IllegalArgumentException("unknown pattern " + p);
-        }
-    }
 
     private static String square(int r) {
         return r + "x" + r;

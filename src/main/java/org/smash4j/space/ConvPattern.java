@@ -39,6 +39,17 @@ public enum ConvPattern {
         return n;
     }
 
+    /** The pattern's name in descriptions and diagrams: single, parallel, serial, ser+par, double. */
+    public String shortName() {
+        return switch (this) {
+            case SINGLE -> "single";
+            case PARALLEL -> "parallel";
+            case SERIAL -> "serial";
+            case SERIAL_PARALLEL -> "ser+par";
+            case DOUBLE_SERIAL -> "double";
+        };
+    }
+
     /** Indices (0..3) of the active convs, ascending; an op stores one ConvSpec per entry, in this order. */
     public List<Integer> activeIndices() {
         List<Integer> out = new java.util.ArrayList<>(4);
