@@ -3,7 +3,10 @@ package org.smash4j.nn;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -117,11 +120,24 @@ public final class Parameters implements AutoCloseable {
         return n;
     }
 
-    /** Sets every gradient to zero; the PyTorch engine accumulates gradients across collectors. */
+    /**
+     * Sets every gradient to zero; the PyTorch engine accumulates gradients across collectors. The buffers are
+     * filled with 0 (libtorch's {@code zero_}), never computed as {@code g - g}, which leaves NaN wherever a
+     * gradient held NaN or an infinity.
+     */
     public void zeroGradients() {
         for (NDArray a : trainable.values()) {
+            zeroGradient(a);
+        }
+    }
+
+    /** Fills the gradient buffer of one trainable tensor with 0. */
+    public static void zeroGradient(NDArray a) {
+        if (a instanceof PtNDArray pt) {
+            JniUtils.zeroGrad(pt);
+        } else {
             try (NDArray g = a.getGradient()) {
-                g.subi(g);
+                g.set(new NDIndex("..."), 0);
             }
         }
     }
@@ -133,7 +149,7 @@ public final class Parameters implements AutoCloseable {
             throw new IllegalArgumentException(name + ": shape " + dst.getShape() + " != " + src.getShape());
         }
         NDArray converted = src.toType(dst.getDataType(), false);
-        dst.set(new ai.djl.ndarray.index.NDIndex("..."), converted);
+        dst.set(new NDIndex("..."), converted);
         if (converted != src) {
             converted.close();
         }

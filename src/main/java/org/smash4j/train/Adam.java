@@ -46,7 +46,7 @@ public final class Adam extends StatefulOptimizer {
                 v.muli(settings.beta2()).addi(d.square().muli(1 - settings.beta2()));
                 NDArray denom = v.sqrt().divi(Math.sqrt(bc2)).addi(settings.eps());
                 w.subi(m.div(denom).muli(lr / bc1));
-                g.subi(g);
+                Parameters.zeroGradient(w);
             }
         }
     }

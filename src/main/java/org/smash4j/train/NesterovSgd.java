@@ -32,7 +32,7 @@ public final class NesterovSgd extends StatefulOptimizer {
                 NDArray buf = state.slot("buf", e.getKey());
                 buf.muli(momentum).addi(d);
                 w.subi(d.add(buf.mul(momentum)).muli(lr));
-                g.subi(g);
+                Parameters.zeroGradient(w);
             }
         }
     }

@@ -1,6 +1,7 @@
 package org.smash4j.train;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.smash4j.backend.BackendInfo;
 import org.smash4j.util.Versions;
 
 import java.io.BufferedWriter;
@@ -51,6 +52,7 @@ public final class RunFolder {
         doc.put("created", Instant.now().toString());
         doc.put("config", config);
         doc.put("versions", Versions.all());
+        doc.put("backend", BackendInfo.current());
         AtomicFiles.writeString(dir.resolve(RUN_FILE), Json.MAPPER.writeValueAsString(doc));
         run.log("created run: " + command + " seed " + seed);
         return run;

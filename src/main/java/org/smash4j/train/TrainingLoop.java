@@ -144,6 +144,9 @@ public final class TrainingLoop {
                 // (seen in the one-shot network); such a step is recomputed, with the same batch and architecture,
                 // before the weights are touched. A NaN that persists, or a finite exploding loss, stops the run.
                 for (int attempt = 0; ; attempt++) {
+                    // Zeroed before every attempt (a recomputation, the first step after a checkpoint reload), so
+                    // gradients left non-finite by a failed attempt cannot leak into the next one.
+                    task.parameters().zeroGradients();
                     boolean transientNaN;
                     try (NDScope scope = new NDScope();
                             GradientCollector gc = Engine.getInstance().newGradientCollector()) {
@@ -164,7 +167,6 @@ public final class TrainingLoop {
                     if (!transientNaN) {
                         break;
                     }
-                    task.parameters().zeroGradients();
                     if (attempt >= STEP_RETRIES) {
                         throw diverged(run, step, perEpoch, Double.isFinite(lossValue) ? Double.NaN : lossValue,
                                 ckpt);

@@ -77,6 +77,92 @@ class DivergenceTest {
         }
     }
 
+    @Test
+    void nonFiniteGradientsAreZeroedBeforeTheRecomputation() throws Exception {
+        TrainingFixtures.assumeFashionMnist();
+        DataSpec.Prepared data = TrainingFixtures.fashion(300, 50).prepare();
+        var space = TrainingFixtures.tinySpace(TrainingFixtures.fashion(300, 50));
+        var arch = new org.smash4j.space.Sampler(space).sample(
+                org.smash4j.space.AnnealingState.finalState(space), new java.util.SplittableRandom(1));
+        RunFolder run = RunFolder.create(tmp.resolve("grads"), "train", 0, Map.of());
+        try (StandaloneNetwork net = new StandaloneNetwork(space, arch, NormStyle.SANDWICH, Placement.cpu(), 0);
+                NesterovSgd sgd = new NesterovSgd(net.parameters(), 0.9, 1e-4)) {
+            StandaloneTask real = new StandaloneTask(net, sgd, null, null, data.normalization(), Placement.cpu(), 100);
+            TrainingBatches batches = new TrainingBatches(data.train(), data.normalization(), data.augmentation(), 0,
+                    BatchSettings.DEFAULT);
+            TrainingLoop loop = new TrainingLoop(new TrainingLoop.Settings(1, 0.1, 0, 1, 1e4), Placement.cpu(),
+                    new PrintStream(new ByteArrayOutputStream()));
+            // Step 2's first computation has a finite loss but leaves NaN and Inf in the gradients; the second
+            // succeeds only if those buffers were really zeroed in between.
+            TrainingLoop.Summary s = loop.run(run, poisonedGradients(real, 1), batches, "train");
+            assertTrue(s.steps() == batches.batchesPerEpoch(), "the run completed");
+            String log = Files.readString(run.resolve(RunFolder.LOG_FILE));
+            assertTrue(log.contains("non-finite loss or gradient at step 2; recomputing it"), log);
+            assertTrue(log.indexOf("recomputing it") == log.lastIndexOf("recomputing it"),
+                    "one recomputation suffices: " + log);
+            for (var p : net.parameters().trainable().entrySet()) {
+                assertTrue(Arrays.stream(toDouble(p.getValue().toFloatArray())).allMatch(Double::isFinite), p.getKey());
+            }
+        }
+    }
+
+    /**
+     * A task whose loss at step {@code badStep} is, the first time only, the real loss plus terms of value 0 whose
+     * gradients are +Inf and -Inf: the first trainable tensor gets Inf + (-Inf) = NaN, the second +Inf.
+     */
+    private static TrainingTask poisonedGradients(StandaloneTask real, long badStep) {
+        boolean[] done = {false};
+        return new Delegating(real) {
+            @Override
+            public Forward forward(long step, NDArray images, NDArray labels) {
+                Forward f = real.forward(step, images, labels);
+                if (step != badStep || done[0]) {
+                    return f;
+                }
+                done[0] = true;
+                var it = real.parameters().trainable().values().iterator();
+                NDArray first = it.next();
+                NDArray second = it.next();
+                NDArray poison = infGradient(first, 1).add(infGradient(first, -1)).add(infGradient(second, 1));
+                return new Forward(f.loss().add(poison), f.logits());
+            }
+        };
+    }
+
+    /** sqrt(sign * (w - w)) summed: value 0, gradient sign * Inf for every element of w. */
+    private static NDArray infGradient(NDArray w, int sign) {
+        return w.sub(w.stopGradient()).mul(sign).sqrt().sum();
+    }
+
+    /** A task that forwards everything to a real one. */
+    private abstract static class Delegating implements TrainingTask {
+        private final StandaloneTask real;
+
+        Delegating(StandaloneTask real) {
+            this.real = real;
+        }
+
+        @Override
+        public Parameters parameters() {
+            return real.parameters();
+        }
+
+        @Override
+        public Optimizer optimizer() {
+            return real.optimizer();
+        }
+
+        @Override
+        public Map<String, Object> stepInfo(long step) {
+            return Map.of();
+        }
+
+        @Override
+        public Map<String, Object> endOfEpoch(int epoch, long step) {
+            return Map.of();
+        }
+    }
+
     /** A task whose loss is NaN the first {@code times} times step {@code badStep} is computed. */
     private static TrainingTask poisoned(StandaloneTask real, long badStep, int times) {
         int[] left = {times};
