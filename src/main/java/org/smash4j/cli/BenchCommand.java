@@ -74,6 +74,7 @@ final class BenchCommand implements Runnable {
             if (json != null) {
                 Map<String, Object> doc = new LinkedHashMap<>();
                 doc.put("versions", Versions.all());
+                doc.put("backend", org.smash4j.backend.BackendInfo.current());
                 doc.put("result", r);
                 new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), doc);
             }
