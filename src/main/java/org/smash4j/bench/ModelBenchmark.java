@@ -17,6 +17,7 @@ import org.smash4j.nn.Placement;
 import org.smash4j.nn.StandaloneNetwork;
 import org.smash4j.space.AnnealingState;
 import org.smash4j.space.Architecture;
+import org.smash4j.space.CostModel;
 import org.smash4j.space.NormStyle;
 import org.smash4j.space.Sampler;
 import org.smash4j.space.SearchSpaceConfig;
@@ -25,7 +26,10 @@ import org.smash4j.train.NesterovSgd;
 import org.smash4j.util.Progress;
 import org.smash4j.util.RandomStreams;
 
+import ai.djl.pytorch.jni.JniUtils;
+
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -39,19 +43,26 @@ import java.util.SplittableRandom;
 public final class ModelBenchmark {
     /** What to measure. */
     public record Settings(SearchSpaceConfig config, String preset, int batch, int warmup, int timedSteps,
-            int rssSteps, int scoreImages, int generations, long seed, Placement placement) {
+            int rssSteps, int scoreImages, int generations, long seed, Placement placement, Path profileDir) {
     }
 
     /** Per-phase timings of one-shot steps. */
     public record StepTimings(Stats total, Stats sampleEncode, Stats generate, Stats forward, Stats backward,
-            Stats optimizer, double imagesPerSecond, double meanOps) {
+            Stats optimizer, double imagesPerSecond, double meanOps, double meanMacsPerImage) {
+        /**
+         * Forward multiply-accumulates per second of training, in billions: images/s x the architectures' own
+         * forward MACs per image (a training step does about three times that work), for comparing machines.
+         */
+        public double gmacPerSecond() {
+            return imagesPerSecond * meanMacsPerImage / 1e9;
+        }
     }
 
     /** All results. */
     public record Result(Map<String, Object> settings, StepTimings oneShotStart, StepTimings oneShotEnd,
-            Stats generation, double scoreSeconds, int scoreImages, Stats standaloneStep,
-            double standaloneImagesPerSecond, long standaloneParams, Map<Integer, Double> rssMiB,
-            long oneShotParams, long hyperNetParams) {
+            Stats generation, double scoreSeconds, int scoreImages, long scoreMacsPerImage, Stats standaloneStep,
+            double standaloneImagesPerSecond, long standaloneParams, long standaloneMacsPerImage,
+            Map<Integer, Double> rssMiB, long oneShotParams, long hyperNetParams) {
     }
 
     private final Settings s;
@@ -79,9 +90,12 @@ public final class ModelBenchmark {
             log.println("one-shot steps at the end of annealing (and RSS over " + s.rssSteps() + " steps) ...");
             StepTimings end = oneShotSteps(net, adam, sampler, AnnealingState.finalState(c), x, y,
                     Math.max(s.rssSteps(), s.warmup() + s.timedSteps()), rss, "end");
+            if (s.profileDir() != null) {
+                profile(net, adam, sampler, x, y, m);
+            }
             log.println("weight generation and scoring ...");
             Stats gen = generation(net, sampler);
-            double score = scoring(net, sampler, m);
+            double score = scoring(net, sampler, m, s.scoreImages());
             log.println("stand-alone steps ...");
             double[] sa = new double[s.timedSteps()];
             long saParams;
@@ -112,8 +126,9 @@ public final class ModelBenchmark {
             settings.put("seed", s.seed());
             settings.put("device", s.placement().device().toString());
             settings.put("threads", System.getProperty("ai.djl.pytorch.num_threads"));
-            return new Result(settings, start, end, gen, score, s.scoreImages(), saStats, s.batch() / saStats.median(),
-                    saParams, rss, net.parameters().count(null), net.parameters().count(Parameters.Group.HYPERNET));
+            return new Result(settings, start, end, gen, score, s.scoreImages(), CostModel.macs(scoringArchitecture(
+                    sampler), c), saStats, s.batch() / saStats.median(), saParams, CostModel.macs(arch, c), rss,
+                    net.parameters().count(null), net.parameters().count(Parameters.Group.HYPERNET));
         }
     }
 
@@ -123,6 +138,7 @@ public final class ModelBenchmark {
         double[] total = new double[n], enc = new double[n], gen = new double[n], fwd = new double[n],
                 bwd = new double[n], opt = new double[n];
         double ops = 0;
+        double macs = 0;
         Progress progress = new Progress(log, "  " + stream, steps);
         for (int i = 0; i < steps; i++) {
             long t0 = System.nanoTime();
@@ -152,6 +168,7 @@ public final class ModelBenchmark {
                 bwd[j] = (t4 - t3) / 1e9;
                 opt[j] = (t5 - t4) / 1e9;
                 ops += arch.opCount();
+                macs += CostModel.macs(arch, s.config());
             }
             if (rss != null && (i + 1 == 30 || i + 1 == 100 || (i + 1) % 250 == 0 || i + 1 == steps)) {
                 rss.put(i + 1, Memory.rssMiB());
@@ -161,7 +178,31 @@ public final class ModelBenchmark {
         progress.done();
         Stats t = Stats.of(total);
         return new StepTimings(t, Stats.of(enc), Stats.of(gen), Stats.of(fwd), Stats.of(bwd), Stats.of(opt),
-                s.batch() / t.median(), ops / n);
+                s.batch() / t.median(), ops / n, macs / n);
+    }
+
+    /**
+     * Records libtorch's profiler over 5 one-shot steps at the end of annealing and over scoring one architecture
+     * on 500 images (chrome://tracing files in the profile folder) and prints where the time goes.
+     */
+    private void profile(OneShotNetwork net, Adam adam, Sampler sampler, NDArray x, NDArray y, NDManager m) {
+        try {
+            java.nio.file.Files.createDirectories(s.profileDir());
+            Path steps = s.profileDir().resolve("one-shot-steps.json");
+            JniUtils.startProfile(false, true, false);
+            oneShotSteps(net, adam, sampler, AnnealingState.finalState(s.config()), x, y, 5, null, "profile");
+            JniUtils.stopProfile(steps.toString());
+            Path score = s.profileDir().resolve("scoring.json");
+            JniUtils.startProfile(false, true, false);
+            scoring(net, sampler, m, 500);
+            JniUtils.stopProfile(score.toString());
+            for (Path p : new Path[] {steps, score}) {
+                log.println("profile " + p + ":");
+                TraceSummary.read(p).print(log, 14);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private Stats generation(OneShotNetwork net, Sampler sampler) {
@@ -180,7 +221,12 @@ public final class ModelBenchmark {
     }
 
     /** Validation error of one architecture on scoreImages random images, batch 100, eval mode, no gradient. */
-    private double scoring(OneShotNetwork net, Sampler sampler, NDManager m) {
+    /** The architecture whose scoring is timed. */
+    private Architecture scoringArchitecture(Sampler sampler) {
+        return sampler.sample(AnnealingState.finalState(s.config()), RandomStreams.of(s.seed(), "bench-score"));
+    }
+
+    private double scoring(OneShotNetwork net, Sampler sampler, NDManager m, int images) {
         SplittableRandom rng = RandomStreams.of(s.seed(), "bench-score");
         Architecture arch = sampler.sample(AnnealingState.finalState(net.config()), rng);
         int batch = 100;
@@ -191,7 +237,7 @@ public final class ModelBenchmark {
             Encoding c = Encoder.encode(arch, net.config());
             NDArray wg = net.generateWeights(c, Noise.draw(c.height(), c.width(), rng));
             long errors = 0;
-            for (int done = 0; done < s.scoreImages(); done += batch) {
+            for (int done = 0; done < images; done += batch) {
                 try (NDScope inner = new NDScope()) {
                     errors += Loss.errors(net.forward(x, arch, wg, false), y);
                 }

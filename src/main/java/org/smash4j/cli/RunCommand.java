@@ -41,6 +41,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--device", defaultValue = "cpu", description = "Device. Default: ${DEFAULT-VALUE}.")
     String device;
 
+    @Mixin
+    HalvingOptions halving;
+
     @Override
     public Integer call() throws Exception {
         Path report;
@@ -49,7 +52,7 @@ final class RunCommand implements Callable<Integer> {
         } else {
             TrainingPlan plan = TrainingPlan.forPreset(space.preset);
             PipelineConfig c = Pipeline.fromPreset(space.preset, data.spec(plan.trainLimit(), plan.testLimit(), seed),
-                    seed, device, topK, baselines);
+                    seed, device, topK, baselines, halving.eta, halving.minImages);
             report = Pipeline.start(target.out, c, System.err);
         }
         System.out.println("done. Report: " + report.toAbsolutePath());

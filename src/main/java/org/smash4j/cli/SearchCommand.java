@@ -62,6 +62,9 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--device", defaultValue = "cpu", description = "Device. Default: ${DEFAULT-VALUE}.")
     String device;
 
+    @picocli.CommandLine.Mixin
+    HalvingOptions halving;
+
     @Override
     public Integer call() throws Exception {
         SearchRunner.Summary s;
@@ -75,7 +78,8 @@ final class SearchCommand implements Callable<Integer> {
             }
             dir = out != null ? out : smash.resolveSibling(smash.getFileName() + "-search");
             s = SearchJob.run(dir, new SearchRunConfig(smash.toString(), random, perturb, hillClimb, evolution, p,
-                    20, 5, new SmashScorer.Settings(draws, recalibrate, 100), seed, device), System.err);
+                    20, 5, new SmashScorer.Settings(draws, recalibrate, 100), seed, device, halving.eta,
+                    halving.minImages), System.err);
         }
         System.out.printf(Locale.ROOT, "search finished: %d architectures scored; best #%d with SMASH score %.4f; "
                 + "ranking in %s%n", s.results().size(), s.best().index(), s.best().score().error(),

@@ -18,13 +18,66 @@ public final class Layers {
     private Layers() {
     }
 
+    /**
+     * Grouped convs run as dense convs with a block-diagonal weight (the same function, G times the
+     * multiply-adds) unless {@code -Dsmash.groupedConv=native}. With the few channels per group of this search
+     * space, oneDNN has no vectorised grouped kernel and falls back to a per-group im2col GEMM: at the quick
+     * preset that fallback took 43% of all oneDNN time in one-shot training, more than the dense convs did.
+     */
+    static final boolean DENSE_GROUPS = !"native".equals(System.getProperty("smash.groupedConv"));
+
+    static final boolean CHANNELS_LAST = Boolean.getBoolean("smash.channelsLast");
+
+    /**
+     * The same NCHW tensor stored channels-last (NHWC in memory), when enabled: libtorch's oneDNN convs then read and
+     * write NHWC directly instead of reordering every activation to a blocked layout and back, and the
+     * element-wise ops keep the layout.
+     */
+    public static NDArray channelsLast(NDArray x) {
+        if (!CHANNELS_LAST) {
+            return x;
+        }
+        Shape s = x.getShape();
+        return x.transpose(0, 2, 3, 1).reshape(-1).reshape(s.get(0), s.get(2), s.get(3), s.get(1))
+                .transpose(0, 3, 1, 2);
+    }
+
     /** A bias-free conv with stride 1 whose padding keeps the spatial size (odd kernels). */
     public static NDArray conv(NDArray x, NDArray w, int dilationH, int dilationW, int groups) {
         long kh = w.getShape().get(2);
         long kw = w.getShape().get(3);
-        return Conv2d.conv2d(x, w, null, new Shape(1, 1),
+        NDArray weight = w;
+        int g = groups;
+        if (groups > 1 && DENSE_GROUPS) {
+            weight = blockDiagonal(w, groups);
+            g = 1;
+        }
+        return Conv2d.conv2d(x, weight, null, new Shape(1, 1),
                 new Shape((kh - 1) * dilationH / 2, (kw - 1) * dilationW / 2),
-                new Shape(dilationH, dilationW), groups).singletonOrThrow();
+                new Shape(dilationH, dilationW), g).singletonOrThrow();
+    }
+
+    /**
+     * The dense weight [out, in, kh, kw] of a grouped conv's weight [out, in/groups, kh, kw]: output filter o sees
+     * input channels of its own group only, the others through zeros. Gradients flow to the grouped weight alone.
+     */
+    static NDArray blockDiagonal(NDArray w, int groups) {
+        int out = (int) w.getShape().get(0);
+        int inPerGroup = (int) w.getShape().get(1);
+        int outPerGroup = out / groups;
+        int in = inPerGroup * groups;
+        float[] mask = new float[out * in];
+        for (int o = 0; o < out; o++) {
+            int group = o / outPerGroup;
+            for (int i = group * inPerGroup; i < (group + 1) * inPerGroup; i++) {
+                mask[o * in + i] = 1;
+            }
+        }
+        NDArray m = w.getManager().create(mask, new Shape(out, in, 1, 1));
+        if (m.getDataType() != w.getDataType()) {
+            m = m.toType(w.getDataType(), false);
+        }
+        return w.tile(new long[] {1, groups, 1, 1}).mul(m);
     }
 
     /** A plain 1x1 or same-padded conv without dilation or groups. */

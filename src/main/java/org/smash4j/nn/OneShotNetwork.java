@@ -116,7 +116,7 @@ public final class OneShotNetwork implements AutoCloseable {
 
     /** Class scores (unnormalised logits) of a batch under architecture {@code arch} with generated weights wg. */
     public NDArray forward(NDArray x, Architecture arch, NDArray wg, boolean training) {
-        NDArray out = Layers.relu(Layers.conv(x, stem));
+        NDArray out = Layers.relu(Layers.conv(Layers.channelsLast(x), stem));
         int[] slices = arch.opSlices(config);
         int sliceChannels = geometry.sliceChannels();
         int global = 0;

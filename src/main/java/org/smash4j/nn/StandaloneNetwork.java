@@ -97,7 +97,7 @@ public final class StandaloneNetwork implements AutoCloseable {
 
     /** Class scores (unnormalised logits). */
     public NDArray forward(NDArray x, boolean training) {
-        NDArray out = Layers.conv(x, params.get("stem.w"));
+        NDArray out = Layers.conv(Layers.channelsLast(x), params.get("stem.w"));
         if (style == NormStyle.WEIGHT_NORM) {
             out = Layers.relu(out); // as in the one-shot net; the BN styles start every op with BN-ReLU instead
         }

@@ -50,11 +50,11 @@ public final class Pipeline {
 
     /** A pipeline configuration from a preset's plan. */
     public static PipelineConfig fromPreset(String preset, org.smash4j.train.DataSpec data, long seed, String device,
-            int topK, int baselines) {
+            int topK, int baselines, int halvingEta, int halvingMinImages) {
         TrainingPlan p = TrainingPlan.forPreset(preset);
         return new PipelineConfig(preset, data, seed, device, p.oneShotEpochs(), p.searchRandom(), p.searchPerturb(),
                 p.searchHillClimb(), 0, 0.05, org.smash4j.search.SmashScorer.Settings.original(), topK,
-                p.standaloneEpochs(), org.smash4j.space.NormStyle.SANDWICH, baselines);
+                p.standaloneEpochs(), org.smash4j.space.NormStyle.SANDWICH, baselines, halvingEta, halvingMinImages);
     }
 
     private static Path execute(RunFolder run, PipelineConfig c, PrintStream progress) throws IOException {
@@ -76,7 +76,7 @@ public final class Pipeline {
         stage(progress, run, "2/4 search -> " + search);
         SearchJob.run(search, new SearchRunConfig(smash.toString(), c.searchRandom(), c.searchPerturb(),
                 c.searchHillClimb(), c.searchEvolution(), c.perturbProbability(), 20, 5, c.scorer(), c.seed(),
-                c.device()), progress);
+                c.device(), c.halvingEta(), c.halvingMinImages()), progress);
 
         List<org.smash4j.search.RankedArchitecture> ranked = Ranking.read(search.resolve(Ranking.FILE_NAME)).ranked();
         stage(progress, run, "3/4 training the top " + c.topK() + " from scratch");

@@ -55,7 +55,7 @@ public final class SearchJob {
 
     /** The plan of a search over {@code space}. */
     public static SearchPlan plan(SearchRunConfig c, SearchSpaceConfig space) {
-        SearchPlan.Builder b = SearchPlan.builder(space).random(c.random());
+        SearchPlan.Builder b = SearchPlan.builder(space).random(c.random(), c.halving());
         if (c.perturb() > 0) {
             b.perturbBest(c.perturb(), c.perturbProbability());
         }

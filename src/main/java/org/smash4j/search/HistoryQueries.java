@@ -9,14 +9,15 @@ final class HistoryQueries {
 
     /**
      * The result with the lowest score among indices {@code from..to-1}; on a tie the earliest wins, so
-     * "best" never changes without a strict improvement.
+     * "best" never changes without a strict improvement. Whole-validation-set scores come before partial ones
+     * ({@link ScoredArchitecture#BEST_FIRST}).
      */
     static ScoredArchitecture best(List<ScoredArchitecture> history, long from, long to) {
         checkHistory(history, to);
         ScoredArchitecture best = null;
         for (long i = Math.max(0, from); i < to; i++) {
             ScoredArchitecture r = history.get((int) i);
-            if (best == null || r.error() < best.error()) {
+            if (best == null || ScoredArchitecture.BEST_FIRST.compare(r, best) < 0) {
                 best = r;
             }
         }

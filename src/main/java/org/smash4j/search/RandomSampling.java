@@ -28,6 +28,11 @@ public final class RandomSampling implements SearchStrategy {
     }
 
     @Override
+    public boolean independentOfHistory() {
+        return true;
+    }
+
+    @Override
     public Proposal propose(long index, List<ScoredArchitecture> history, RandomGenerator rng) {
         return new Proposal(sampler.sample(state, rng), Phase.RANDOM, null);
     }

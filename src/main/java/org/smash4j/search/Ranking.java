@@ -59,7 +59,7 @@ public final class Ranking {
                 distinct.add(r);
             }
         }
-        distinct.sort(Comparator.comparingDouble(ScoredArchitecture::error).thenComparingLong(ScoredArchitecture::index));
+        distinct.sort(ScoredArchitecture.BEST_FIRST);
         List<RankedArchitecture> out = new ArrayList<>(distinct.size());
         for (int i = 0; i < distinct.size(); i++) {
             ScoredArchitecture r = distinct.get(i);

@@ -95,8 +95,7 @@ public final class RegularizedEvolution implements SearchStrategy {
             members[j] = members[i];
             members[i] = pick;
             ScoredArchitecture candidate = history.get((int) pick);
-            if (winner == null || candidate.error() < winner.error()
-                    || candidate.error() == winner.error() && candidate.index() < winner.index()) {
+            if (winner == null || ScoredArchitecture.BEST_FIRST.compare(candidate, winner) < 0) {
                 winner = candidate;
             }
         }

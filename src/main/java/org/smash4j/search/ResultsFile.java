@@ -25,7 +25,7 @@ import java.util.List;
  * fsynced as soon as it is scored, so a killed search loses at most the line being written. Line format:
  * <pre>
  * {"index":i,"phase":"random"|"perturb"|"hill-climb"|"evolution","architecture":{...},"score":f,"scores":[f,...],
- *  "scoreStd":f,"loss":f,"params":n,"macs":n,"seconds":f,"ensembleError":f,"parent":i}
+ *  "scoreStd":f,"loss":f,"params":n,"macs":n,"seconds":f,"ensembleError":f,"parent":i[,"partialImages":n]}
  * </pre>
  * A non-finite number (NaN loss, unknown ensemble error) is written as null; {@code parent} is null for
  * random samples. Reading is strict, because a resumed search trusts these lines instead of scoring again.
@@ -35,7 +35,7 @@ public final class ResultsFile {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final List<String> FIELDS = List.of("index", "phase", "architecture", "score", "scores",
-            "scoreStd", "loss", "params", "macs", "seconds", "ensembleError", "parent");
+            "scoreStd", "loss", "params", "macs", "seconds", "ensembleError", "parent", "partialImages");
 
     private ResultsFile() {
     }
@@ -75,6 +75,9 @@ public final class ResultsFile {
             o.putNull("parent");
         } else {
             o.put("parent", r.parent().longValue());
+        }
+        if (s.partial()) {
+            o.put("partialImages", s.partialImages());
         }
         try {
             return MAPPER.writeValueAsString(o);
@@ -137,8 +140,9 @@ public final class ResultsFile {
         double ensemble = number(o, "ensembleError", true);
         JsonNode parentNode = field(o, "parent");
         Long parent = parentNode.isNull() ? null : integer(o, "parent");
-        return new ScoredArchitecture(index, phase, architecture, new Score(score, draws, std, loss, seconds, ensemble),
-                params, macs, parent);
+        int partialImages = o.has("partialImages") ? Math.toIntExact(integer(o, "partialImages")) : 0;
+        return new ScoredArchitecture(index, phase, architecture, new Score(score, draws, std, loss, seconds, ensemble,
+                partialImages), params, macs, parent);
     }
 
     /**

@@ -15,9 +15,15 @@ import java.util.List;
  * @param seconds       time the scorer spent on this architecture (0 when it was not scored again)
  * @param ensembleError running error of the ensemble of every architecture scored so far, or NaN when
  *                      the scorer does not track one; the only field allowed to depend on earlier calls
+ * @param partialImages 0 for a score on the whole validation set; else the number of validation images a
+ *                      successive-halving round scored it on before it was dropped (a cheaper, noisier score)
  */
-public record Score(double error, List<Double> draws, double std, double loss, double seconds, double ensembleError) {
+public record Score(double error, List<Double> draws, double std, double loss, double seconds, double ensembleError,
+        int partialImages) {
     public Score {
+        if (partialImages < 0) {
+            throw new IllegalArgumentException("partial images must be >= 0, got " + partialImages);
+        }
         if (draws == null || draws.isEmpty()) {
             throw new IllegalArgumentException("a score needs at least one draw");
         }
@@ -41,9 +47,19 @@ public record Score(double error, List<Double> draws, double std, double loss, d
         }
     }
 
-    /** A score without an ensemble error. */
+    /** A score on the whole validation set. */
+    public Score(double error, List<Double> draws, double std, double loss, double seconds, double ensembleError) {
+        this(error, draws, std, loss, seconds, ensembleError, 0);
+    }
+
+    /** A score on the whole validation set without an ensemble error. */
     public Score(double error, List<Double> draws, double std, double loss, double seconds) {
         this(error, draws, std, loss, seconds, Double.NaN);
+    }
+
+    /** Whether this score covers only part of the validation set (dropped by successive halving). */
+    public boolean partial() {
+        return partialImages > 0;
     }
 
     /** The score of these draws: their mean and sample standard deviation; no ensemble error. */
@@ -66,11 +82,16 @@ public record Score(double error, List<Double> draws, double std, double loss, d
 
     /** This score with the ensemble error {@code value} (NaN for unknown). */
     public Score withEnsembleError(double value) {
-        return new Score(error, draws, std, loss, seconds, value);
+        return new Score(error, draws, std, loss, seconds, value, partialImages);
     }
 
     /** This score with {@code value} seconds spent. */
     public Score withSeconds(double value) {
-        return new Score(error, draws, std, loss, value, ensembleError);
+        return new Score(error, draws, std, loss, value, ensembleError, partialImages);
+    }
+
+    /** This score marked as computed on the first {@code images} validation images only. */
+    public Score withPartialImages(int images) {
+        return new Score(error, draws, std, loss, seconds, ensembleError, images);
     }
 }

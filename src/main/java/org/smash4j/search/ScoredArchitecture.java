@@ -33,4 +33,14 @@ public record ScoredArchitecture(long index, Phase phase, Architecture architect
     public double error() {
         return score.error();
     }
+
+    /**
+     * Best first: a score on the whole validation set before a partial one (successive halving dropped those
+     * after beating them on the same images), then the lower score, then the earlier index.
+     */
+    public static final java.util.Comparator<ScoredArchitecture> BEST_FIRST = java.util.Comparator
+            .comparing((ScoredArchitecture r) -> r.score().partial())
+            .thenComparing((ScoredArchitecture r) -> -r.score().partialImages())
+            .thenComparingDouble(ScoredArchitecture::error)
+            .thenComparingLong(ScoredArchitecture::index);
 }

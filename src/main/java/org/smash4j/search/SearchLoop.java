@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * The search itself, in memory: propose the next architecture, score it, add it to the history. Also
@@ -33,6 +34,8 @@ public final class SearchLoop {
     private final List<ScoredArchitecture> historyView = Collections.unmodifiableList(history);
     private final Map<Architecture, ScoredArchitecture> firstOccurrence = new HashMap<>();
     private ScoredArchitecture best;
+    private final Map<Long, Score> halved = new HashMap<>();
+    private Consumer<String> log;
 
     public SearchLoop(SearchPlan plan, Scorer scorer, long seed) {
         this.plan = Objects.requireNonNull(plan, "plan");
@@ -59,12 +62,22 @@ public final class SearchLoop {
         return best;
     }
 
+    /** Where successive halving reports its rounds (null: nowhere). */
+    public SearchLoop logTo(Consumer<String> log) {
+        this.log = log;
+        return this;
+    }
+
     /** Proposes, scores and records the next result. */
     public ScoredArchitecture next() {
         if (done()) {
             throw new IllegalStateException("the search is complete: the plan has " + plan.size() + " results");
         }
         long index = history.size();
+        SearchPlan.Stage stage = plan.stageAt(index);
+        if (stage.halving() != null && !halved.containsKey(index)) {
+            halveStage(stage);
+        }
         Proposal p = plan.propose(seed, index, historyView);
         ScoredArchitecture earlier = firstOccurrence.get(p.architecture());
         Score score;
@@ -77,7 +90,7 @@ public final class SearchLoop {
             macs = earlier.macs();
         } else {
             NetworkCost cost = validatedCost(p.architecture(), index);
-            score = scorer.score(p.architecture(), index);
+            score = stage.halving() != null ? halved.remove(index) : scorer.score(p.architecture(), index);
             if (score == null) {
                 throw new IllegalStateException("the scorer returned no score for result " + index);
             }
@@ -88,6 +101,42 @@ public final class SearchLoop {
                 p.parent());
         add(r);
         return r;
+    }
+
+    /**
+     * Scores a whole phase of history-independent proposals (random samples) by successive halving, keeping the
+     * scores of its indices from the current one on until {@link #next} records them. The whole phase is scored
+     * again after a resume inside it (deterministically, so the recorded part comes out the same).
+     */
+    private void halveStage(SearchPlan.Stage stage) {
+        if (!(scorer instanceof SliceScorer slices)) {
+            throw new IllegalStateException("successive halving needs a scorer that can score part of the validation"
+                    + " set; " + scorer.getClass().getSimpleName() + " cannot");
+        }
+        if (!stage.strategy().independentOfHistory()) {
+            throw new IllegalStateException("successive halving scores a phase at once, which strategy '"
+                    + stage.strategy().name() + "' does not allow (its proposals depend on earlier scores)");
+        }
+        List<SuccessiveHalving.Candidate> candidates = new ArrayList<>();
+        // Architectures scored before this phase are reused, not scored again (as in next()).
+        java.util.Set<Architecture> seen = new java.util.HashSet<>();
+        for (ScoredArchitecture r : history.subList(0, (int) Math.min(stage.start(), history.size()))) {
+            seen.add(r.architecture());
+        }
+        for (long i = stage.start(); i < stage.start() + stage.count(); i++) {
+            Architecture a = stage.strategy().propose(i, historyView, plan.rng(seed, i)).architecture();
+            if (seen.add(a)) {
+                validatedCost(a, i);
+                candidates.add(new SuccessiveHalving.Candidate(i, a));
+            }
+        }
+        List<Score> scores = SuccessiveHalving.run(candidates, slices, stage.halving(), log);
+        halved.clear();
+        for (int k = 0; k < candidates.size(); k++) {
+            if (candidates.get(k).index() >= history.size()) {
+                halved.put(candidates.get(k).index(), scores.get(k));
+            }
+        }
     }
 
     /**
@@ -165,7 +214,7 @@ public final class SearchLoop {
     private void add(ScoredArchitecture r) {
         history.add(r);
         firstOccurrence.putIfAbsent(r.architecture(), r);
-        if (best == null || r.error() < best.error()) {
+        if (best == null || ScoredArchitecture.BEST_FIRST.compare(r, best) < 0) {
             best = r;
         }
     }

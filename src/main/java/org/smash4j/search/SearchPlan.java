@@ -18,9 +18,15 @@ import java.util.function.LongFunction;
  */
 public final class SearchPlan {
     /** One phase: {@code count} proposals of {@code strategy}, from index {@code start}. */
-    public record Stage(SearchStrategy strategy, long start, long count, Map<String, Object> settings) {
+    public record Stage(SearchStrategy strategy, long start, long count, Map<String, Object> settings,
+            SuccessiveHalving.Settings halving) {
         public Stage {
             settings = Map.copyOf(settings);
+        }
+
+        /** A phase scored one proposal at a time. */
+        public Stage(SearchStrategy strategy, long start, long count, Map<String, Object> settings) {
+            this(strategy, start, count, settings, null);
         }
 
         /** Whether {@code index} belongs to this phase. */
@@ -75,8 +81,12 @@ public final class SearchPlan {
 
     /** The proposal for result {@code index} of the search with {@code seed}, given results 0..index-1. */
     public Proposal propose(long seed, long index, List<ScoredArchitecture> history) {
-        SearchStrategy strategy = stageAt(index).strategy();
-        return strategy.propose(index, history, RandomStreams.of(seed, strategy.name(), index));
+        return stageAt(index).strategy().propose(index, history, rng(seed, index));
+    }
+
+    /** The random stream of the proposal for result {@code index}: (seed, its strategy's name, index). */
+    java.util.random.RandomGenerator rng(long seed, long index) {
+        return RandomStreams.of(seed, stageAt(index).strategy().name(), index);
     }
 
     /** The phases as plain maps (strategy, start, count and its settings), for run.json. */
@@ -154,6 +164,21 @@ public final class SearchPlan {
             }
             return add(count, start -> new RegularizedEvolution(config, start, population, tournament, p),
                     Map.of("population", population, "tournament", tournament, "probability", p));
+        }
+
+        /**
+         * {@code count} random samples scored by successive halving: all on a few validation images, the best
+         * 1/eta on eta times as many, and so on, only the last round's survivors on the whole set.
+         */
+        public Builder random(long count, SuccessiveHalving.Settings halving) {
+            if (halving == null) {
+                return random(count);
+            }
+            add(count, start -> new RandomSampling(config), Map.of("halvingEta", halving.eta(),
+                    "halvingMinImages", halving.minImages()));
+            Stage last = stages.remove(stages.size() - 1);
+            stages.add(new Stage(last.strategy(), last.start(), last.count(), last.settings(), halving));
+            return this;
         }
 
         /** A phase of any strategy; {@code factory} gets the index the phase starts at. */

@@ -79,7 +79,12 @@ public final class SearchRunner {
                     + recorded.results().size() + " results, but the plan (" + plan + ") has only " + plan.size()
                     + "; the search's settings changed since it was started");
         }
-        SearchLoop loop = new SearchLoop(plan, scorer, seed);
+        SearchLoop loop = new SearchLoop(plan, scorer, seed).logTo(line -> {
+            if (progressOut != null) {
+                progressOut.println();
+                progressOut.println("search: " + line);
+            }
+        });
         for (ScoredArchitecture r : recorded.results()) {
             loop.replay(r);
         }

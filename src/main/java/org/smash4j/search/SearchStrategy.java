@@ -21,4 +21,12 @@ public interface SearchStrategy {
      * @param rng     the random stream for this (seed, strategy, index)
      */
     Proposal propose(long index, List<ScoredArchitecture> history, RandomGenerator rng);
+
+    /**
+     * Whether proposals ignore the history (random sampling), so a whole phase can be proposed at once and
+     * scored by {@link SuccessiveHalving}.
+     */
+    default boolean independentOfHistory() {
+        return false;
+    }
 }

@@ -41,7 +41,7 @@ import java.util.Map;
  * <p>It also keeps the original's running "ensemble error": the error of summing every scored architecture's
  * log-probabilities. The running sums are persisted next to results.jsonl so a resumed search continues it.
  */
-public final class SmashScorer implements Scorer {
+public final class SmashScorer implements SliceScorer {
     /** Recomputations of non-finite generated weights or batch outputs before the result is taken as it is. */
     static final int RETRIES = 2;
 
@@ -97,10 +97,63 @@ public final class SmashScorer implements Scorer {
     @Override
     public Score score(Architecture arch, long index) {
         long t0 = System.nanoTime();
-        Evaluated e = evaluate(arch, index);
+        Evaluated e = evaluate(arch, index, validation);
         addToEnsemble(e.logProbs(), index);
         return Score.ofDraws(e.errors(), e.loss(), (System.nanoTime() - t0) / 1e9)
                 .withEnsembleError(ensembleError());
+    }
+
+    @Override
+    public int validationSize() {
+        return validation.size();
+    }
+
+    @Override
+    public Slice scoreSlice(Architecture arch, long index, int from, int to) {
+        if (from < 0 || to > validation.size() || from >= to) {
+            throw new IllegalArgumentException("slice [" + from + ", " + to + ") of " + validation.size() + " images");
+        }
+        long t0 = System.nanoTime();
+        ImageDataset part = from == 0 && to == validation.size() ? validation
+                : validation.select(java.util.stream.IntStream.range(from, to).toArray(), validation.name());
+        Evaluated e = evaluate(arch, index, part);
+        return new Slice(from, to, e.wrong(), e.lossSum(), (System.nanoTime() - t0) / 1e9, e.logProbs());
+    }
+
+    @Override
+    public Score combine(Architecture arch, long index, List<Slice> slices) {
+        int images = 0;
+        long[] wrong = new long[settings.noiseDraws()];
+        double lossSum = 0;
+        double seconds = 0;
+        for (Slice sl : slices) {
+            if (sl.from() != images) {
+                throw new IllegalArgumentException("slices must cover the images in order from 0; got one from "
+                        + sl.from() + " after " + images);
+            }
+            images = sl.to();
+            for (int k = 0; k < wrong.length; k++) {
+                wrong[k] += sl.wrongPerDraw()[k];
+            }
+            lossSum += sl.lossSum();
+            seconds += sl.seconds();
+        }
+        List<Double> errors = new ArrayList<>();
+        for (long w : wrong) {
+            errors.add((double) w / images);
+        }
+        Score score = Score.ofDraws(errors, lossSum / ((double) images * settings.noiseDraws()), seconds);
+        if (images < validation.size()) {
+            return score.withPartialImages(images);
+        }
+        float[] logProbs = new float[validation.size() * validation.classCount()];
+        int at = 0;
+        for (Slice sl : slices) {
+            System.arraycopy(sl.logProbs(), 0, logProbs, at, sl.logProbs().length);
+            at += sl.logProbs().length;
+        }
+        addToEnsemble(logProbs, index);
+        return score.withEnsembleError(ensembleError());
     }
 
     /**
@@ -110,31 +163,42 @@ public final class SmashScorer implements Scorer {
      */
     public Score scoreWith(Architecture arch, Encoding c, long index) {
         long t0 = System.nanoTime();
-        Evaluated e = evaluate(arch, c, index);
+        Evaluated e = evaluate(arch, c, index, validation);
         return Score.ofDraws(e.errors(), e.loss(), (System.nanoTime() - t0) / 1e9);
     }
 
     @Override
     public void restore(Architecture arch, long index, Score recorded) {
-        if (index <= ensembleLastIndex) {
-            return; // already in the persisted ensemble
+        if (index <= ensembleLastIndex || recorded.partial()) {
+            return; // already in the persisted ensemble, or a partial score, which never joins it
         }
         // The process died after the result line was written but before the ensemble was saved: recompute.
-        addToEnsemble(evaluate(arch, index).logProbs(), index);
+        addToEnsemble(evaluate(arch, index, validation).logProbs(), index);
     }
 
-    private record Evaluated(List<Double> errors, double loss, float[] logProbs) {
+    /** Wrong answers per noise draw, the loss summed over images and draws, log-probabilities averaged over draws. */
+    private record Evaluated(long[] wrong, double lossSum, int images, float[] logProbs) {
+        List<Double> errors() {
+            List<Double> out = new ArrayList<>();
+            for (long w : wrong) {
+                out.add((double) w / images);
+            }
+            return out;
+        }
+
+        double loss() {
+            return lossSum / ((double) images * wrong.length);
+        }
     }
 
-    /** Error per noise draw, mean loss, and log-probabilities averaged over the draws. */
-    private Evaluated evaluate(Architecture arch, long index) {
-        return evaluate(arch, Encoder.encode(arch, net.config()), index);
+    private Evaluated evaluate(Architecture arch, long index, ImageDataset data) {
+        return evaluate(arch, Encoder.encode(arch, net.config()), index, data);
     }
 
-    private Evaluated evaluate(Architecture arch, Encoding c, long index) {
-        int classes = validation.classCount();
-        float[] logProbs = new float[validation.size() * classes];
-        List<Double> errors = new ArrayList<>();
+    private Evaluated evaluate(Architecture arch, Encoding c, long index, ImageDataset data) {
+        int classes = data.classCount();
+        float[] logProbs = new float[data.size() * classes];
+        long[] wrongPerDraw = new long[settings.noiseDraws()];
         double lossSum = 0;
         Map<String, NDArray> savedStats = settings.recalibrationBatches() > 0 ? saveBnStatistics() : null;
         try (NDManager manager = NDManager.newBaseManager(placement.device())) {
@@ -153,7 +217,7 @@ public final class SmashScorer implements Scorer {
                     }
                     long wrong = 0;
                     int at = 0;
-                    try (BatchStream stream = EvaluationBatches.of(validation, normalization, settings.batchSize())) {
+                    try (BatchStream stream = EvaluationBatches.of(data, normalization, settings.batchSize())) {
                         while (stream.hasNext()) {
                             Batch b = stream.next();
                             try (NDScope inner = new NDScope()) {
@@ -181,7 +245,7 @@ public final class SmashScorer implements Scorer {
                             }
                         }
                     }
-                    errors.add((double) wrong / validation.size());
+                    wrongPerDraw[k] = wrong;
                 }
             }
         } finally {
@@ -189,7 +253,7 @@ public final class SmashScorer implements Scorer {
                 restoreBnStatistics(savedStats);
             }
         }
-        return new Evaluated(errors, lossSum / ((double) validation.size() * settings.noiseDraws()), logProbs);
+        return new Evaluated(wrongPerDraw, lossSum, data.size(), logProbs);
     }
 
     private float[] logProbabilities(NDArray x, Architecture arch, NDArray wg) {

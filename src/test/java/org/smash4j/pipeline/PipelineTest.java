@@ -31,8 +31,10 @@ class PipelineTest {
                 "Fashion-MNIST is not installed");
         Path run = tmp.resolve("run");
         PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
+        // The random phase by successive halving (60 validation images: rounds of 15, 30 and 60), so the real
+        // scorer's slices run end to end too.
         PipelineConfig c = Pipeline.fromPreset("tiny", new DataSpec("fashion-mnist", null, 600, 200, 0.1, 0), 0, "cpu",
-                1, 1);
+                1, 1, 2, 10);
         Path report = Pipeline.start(run, c, quiet);
 
         assertEquals(run.resolve("report/report.html"), report);

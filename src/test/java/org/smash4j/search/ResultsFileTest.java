@@ -75,7 +75,7 @@ class ResultsFileTest {
         String good = ResultsFile.toLine(HILL);
         assertEquals("field 'macs' is missing", parseError(good.replace("\"macs\":56789,", "")));
         assertEquals("unknown field 'colour' (expected fields: index, phase, architecture, score, scores, scoreStd,"
-                + " loss, params, macs, seconds, ensembleError, parent)", parseError(good.replace("{\"index\"",
+                + " loss, params, macs, seconds, ensembleError, parent, partialImages)", parseError(good.replace("{\"index\"",
                 "{\"colour\":1,\"index\"")));
         assertEquals("unknown search phase 'markov'; known phases: random, perturb, hill-climb, evolution",
                 parseError(good.replace("hill-climb", "markov")));
