@@ -172,6 +172,9 @@ public final class ModelBenchmark {
             }
             if (rss != null && (i + 1 == 30 || i + 1 == 100 || (i + 1) % 250 == 0 || i + 1 == steps)) {
                 rss.put(i + 1, Memory.rssMiB());
+                if (i + 1 >= 1000 && (i + 1) % 1000 == 0) {
+                    log.printf(java.util.Locale.ROOT, "%n  RSS at one-shot step %d: %.0f MiB%n", i + 1, rss.get(i + 1));
+                }
             }
             progress.update(i + 1);
         }

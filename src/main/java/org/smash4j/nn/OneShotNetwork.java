@@ -141,8 +141,10 @@ public final class OneShotNetwork implements AutoCloseable {
         NDArray w = opWeight(wg, rowStart, nch, nb);
         NDArray h = Layers.relu(Layers.conv(input, Layers.weightNormalize(w)));
         int out = op.width() * config.n();
+        // Pre-activation ReLU before every shared conv, except that W0 and W2 read h, which is already ReLU'd
+        // (ReLU is idempotent; skipping it saves a full pass over the op's widest tensor, forward and backward).
         return MemoryBankExecutor.combine(op.pattern(), h,
-                (j, t) -> sharedConv(block, j, op.conv(j), Layers.relu(t), out));
+                (j, t) -> sharedConv(block, j, op.conv(j), t == h ? t : Layers.relu(t), out));
     }
 
     /** The op's generated 1x1 weight [nb, nch, 1, 1], before normalisation: rows of Wg, first nb columns. */

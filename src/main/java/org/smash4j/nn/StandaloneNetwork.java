@@ -121,11 +121,13 @@ public final class StandaloneNetwork implements AutoCloseable {
                 h = bn(p + ".bnB", h, training);
             }
         }
+        NDArray reluH = style == NormStyle.WEIGHT_NORM ? h : null;
         return MemoryBankExecutor.combine(op.pattern(), h, (j, t) -> {
             ConvSpec c = op.conv(j);
             NDArray pre = style == NormStyle.FULL ? bn(p + ".conv" + j + ".bn", t, training) : t;
-            return Layers.conv(Layers.relu(pre), params.get(p + ".conv" + j + ".w"), c.dilationH(), c.dilationW(),
-                    c.groups());
+            // h of the weight-norm style is already ReLU'd (idempotent, so the second ReLU is skipped).
+            NDArray act = pre == reluH ? pre : Layers.relu(pre);
+            return Layers.conv(act, params.get(p + ".conv" + j + ".w"), c.dilationH(), c.dilationW(), c.groups());
         });
     }
 
