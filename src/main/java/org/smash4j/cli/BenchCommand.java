@@ -31,6 +31,18 @@ final class BenchCommand implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
+    /** Writes a benchmark's result with the versions and the backend (CPU, kernels) it ran on; null: nothing. */
+    static void writeJson(Path file, Object result) throws IOException {
+        if (file == null) {
+            return;
+        }
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("versions", Versions.all());
+        doc.put("backend", org.smash4j.backend.BackendInfo.current());
+        doc.put("result", result);
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), doc);
+    }
+
     @Command(name = "model", mixinStandardHelpOptions = true,
             description = {"Time the model layer on random input: one-shot training steps (forward, backward, "
                     + "weight generation, optimizer) at both ends of annealing, weight generation alone, scoring "
@@ -77,13 +89,7 @@ final class BenchCommand implements Runnable {
                     rssSteps, scoreImages, 20, seed, Placement.of(device), profile);
             ModelBenchmark.Result r = new ModelBenchmark(settings, System.err).run();
             print(r, System.out);
-            if (json != null) {
-                Map<String, Object> doc = new LinkedHashMap<>();
-                doc.put("versions", Versions.all());
-                doc.put("backend", org.smash4j.backend.BackendInfo.current());
-                doc.put("result", r);
-                new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), doc);
-            }
+            writeJson(json, r);
             return 0;
         }
 
@@ -210,13 +216,7 @@ final class BenchCommand implements Runnable {
                         o.topOverlap(), o.bestSurvives() ? "yes" : "no", o.fullSeconds(), o.halvingSeconds(),
                         o.speedup());
             }
-            if (json != null) {
-                Map<String, Object> doc = new LinkedHashMap<>();
-                doc.put("versions", Versions.all());
-                doc.put("backend", org.smash4j.backend.BackendInfo.current());
-                doc.put("result", r);
-                new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), doc);
-            }
+            writeJson(json, r);
             return 0;
         }
     }
