@@ -35,6 +35,8 @@ public final class SearchLoop {
     private final Map<Architecture, ScoredArchitecture> firstOccurrence = new HashMap<>();
     private ScoredArchitecture best;
     private final Map<Long, Score> halved = new HashMap<>();
+    /** The phase whose successive-halving scores {@link #halved} holds (scored once per loop). */
+    private SearchPlan.Stage halvedStage;
     private Consumer<String> log;
 
     public SearchLoop(SearchPlan plan, Scorer scorer, long seed) {
@@ -75,8 +77,9 @@ public final class SearchLoop {
         }
         long index = history.size();
         SearchPlan.Stage stage = plan.stageAt(index);
-        if (stage.halving() != null && !halved.containsKey(index)) {
+        if (stage.halving() != null && halvedStage != stage) {
             halveStage(stage);
+            halvedStage = stage;
         }
         Proposal p = plan.propose(seed, index, historyView);
         ScoredArchitecture earlier = firstOccurrence.get(p.architecture());

@@ -16,6 +16,8 @@ import java.util.SplittableRandom;
 final class ImageCoinScorer implements SliceScorer {
     private final int images;
     long imagesScored;
+    /** Slices that start at image 0: one per architecture each time a phase is halved. */
+    long firstSlices;
     final List<Long> fullScores = new ArrayList<>();
 
     ImageCoinScorer(int images) {
@@ -45,6 +47,7 @@ final class ImageCoinScorer implements SliceScorer {
             w += wrong(architecture, index, i) ? 1 : 0;
         }
         imagesScored += to - from;
+        firstSlices += from == 0 ? 1 : 0;
         return new Slice(from, to, new long[] {w}, w, 0.001 * (to - from), new float[0]);
     }
 

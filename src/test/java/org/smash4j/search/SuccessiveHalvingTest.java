@@ -105,6 +105,24 @@ class SuccessiveHalvingTest {
     }
 
     @Test
+    void aPhaseWithDuplicatesIsHalvedOnceAndDuplicatesReuseTheFirstScore() throws Exception {
+        // A space with few architectures: fixed 3x3 kernels, one group, dilation 1.
+        org.smash4j.space.SearchSpaceConfig tiny = org.smash4j.space.Presets.tiny().toBuilder().optMaxKernel(3)
+                .optVarKs(false).optVarGroup(false).optMaxDilate(1).optDepth(1).build();
+        SearchPlan plan = SearchPlan.builder(tiny).random(80, new SuccessiveHalving.Settings(2, 4)).build();
+        ImageCoinScorer scorer = new ImageCoinScorer(32);
+        SearchRunner.Summary s = new SearchRunner(plan, scorer, 3).run(tmp.resolve("dups"));
+        long distinct = s.results().stream().map(ScoredArchitecture::architecture).distinct().count();
+        org.junit.jupiter.api.Assumptions.assumeTrue(distinct < 80, "the tiny space gave no duplicate in 80 samples");
+        assertEquals(distinct, scorer.firstSlices, "every distinct architecture's first slice is scored once");
+        for (ScoredArchitecture r : s.results()) {
+            ScoredArchitecture first = s.results().stream().filter(x -> x.architecture().equals(r.architecture()))
+                    .findFirst().orElseThrow();
+            assertEquals(first.error(), r.error(), 0, "result " + r.index() + " reuses #" + first.index());
+        }
+    }
+
+    @Test
     void onlyHistoryIndependentPhasesCanBeHalved() {
         SearchPlan plan = SearchPlan.builder(QUICK).random(3).perturbBest(3, 0.05).hillClimb(3, 0.05).evolution(30)
                 .build();
