@@ -14,9 +14,7 @@ public record SearchRunConfig(String smashRun, int random, int perturb, int hill
         double perturbProbability, int population, int tournament, SmashScorer.Settings scorer, long seed,
         String device, int halvingEta, int halvingMinImages) {
     public SearchRunConfig {
-        if (halvingEta != 0) {
-            new SuccessiveHalving.Settings(halvingEta, halvingMinImages); // validates
-        }
+        halving(); // refuses invalid successive-halving settings
         if (random < 1) {
             throw new IllegalArgumentException("a search starts with at least one random architecture");
         }

@@ -138,11 +138,8 @@ public final class SmashScorer implements SliceScorer {
             lossSum += sl.lossSum();
             seconds += sl.seconds();
         }
-        List<Double> errors = new ArrayList<>();
-        for (long w : wrong) {
-            errors.add((double) w / images);
-        }
-        Score score = Score.ofDraws(errors, lossSum / ((double) images * settings.noiseDraws()), seconds);
+        Evaluated whole = new Evaluated(wrong, lossSum, images, null);
+        Score score = Score.ofDraws(whole.errors(), whole.loss(), seconds);
         if (images < validation.size()) {
             return score.withPartialImages(images);
         }

@@ -83,36 +83,27 @@ public final class SuccessiveHalving {
                 log.accept(String.format(Locale.ROOT, "successive halving round %d/%d: %d architectures scored on "
                         + "%d of %d images", r + 1, rounds.length, alive.size(), to, rounds[rounds.length - 1]));
             }
+            // On the whole set (last round) this is the survivors' final score, joining the scorer's ensemble.
+            Score[] partial = new Score[candidates.size()];
+            for (int i : alive) {
+                Candidate c = candidates.get(i);
+                partial[i] = scorer.combine(c.architecture(), c.index(), slices.get(i));
+            }
             if (r == rounds.length - 1) {
                 for (int i : alive) {
-                    Candidate c = candidates.get(i);
-                    scores[i] = scorer.combine(c.architecture(), c.index(), slices.get(i));
+                    scores[i] = partial[i];
                 }
                 break;
             }
-            List<Score> partial = new ArrayList<>();
-            for (int i : alive) {
-                Candidate c = candidates.get(i);
-                partial.add(scorer.combine(c.architecture(), c.index(), slices.get(i)));
-            }
-            List<Integer> order = new ArrayList<>();
-            for (int k = 0; k < alive.size(); k++) {
-                order.add(k);
-            }
-            final List<Integer> current = alive;
-            order.sort(Comparator.<Integer>comparingDouble(k -> partial.get(k).error())
-                    .thenComparingLong(k -> candidates.get(current.get(k)).index()));
+            List<Integer> ranked = new ArrayList<>(alive);
+            ranked.sort(Comparator.<Integer>comparingDouble(i -> partial[i].error())
+                    .thenComparingLong(i -> candidates.get(i).index()));
             int keep = (alive.size() + s.eta() - 1) / s.eta();
-            List<Integer> next = new ArrayList<>();
-            for (int k = 0; k < order.size(); k++) {
-                int i = alive.get(order.get(k));
-                if (k < keep) {
-                    next.add(i);
-                } else {
-                    scores[i] = partial.get(order.get(k));
-                    slices.set(i, List.of()); // its log-probabilities are no longer needed
-                }
+            for (int i : ranked.subList(keep, ranked.size())) {
+                scores[i] = partial[i];
+                slices.set(i, List.of()); // its log-probabilities are no longer needed
             }
+            List<Integer> next = new ArrayList<>(ranked.subList(0, keep));
             next.sort(Comparator.naturalOrder());
             alive = next;
             done = to;
