@@ -6,7 +6,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
-import org.smash4j.encoding.Encoder;
 import org.smash4j.encoding.Encoding;
 import org.smash4j.encoding.Noise;
 import org.smash4j.nn.HyperNetShape;
@@ -144,7 +143,7 @@ public final class ModelBenchmark {
             long t0 = System.nanoTime();
             SplittableRandom rng = RandomStreams.of(s.seed(), "bench-" + stream, i);
             Architecture arch = sampler.sample(state, rng);
-            Encoding c = Encoder.encode(arch, net.config());
+            Encoding c = net.encode(arch);
             float[] z = Noise.draw(c.height(), c.width(), rng);
             long t1, t2, t3;
             try (NDScope scope = new NDScope(); GradientCollector gc = Engine.getInstance().newGradientCollector()) {
@@ -215,7 +214,7 @@ public final class ModelBenchmark {
             Architecture arch = sampler.sample(AnnealingState.finalState(net.config()), rng);
             long t0 = System.nanoTime();
             try (NDScope scope = new NDScope()) {
-                Encoding c = Encoder.encode(arch, net.config());
+                Encoding c = net.encode(arch);
                 net.generateWeights(c, Noise.draw(c.height(), c.width(), rng)).getFloat(0, 0);
             }
             t[i] = (System.nanoTime() - t0) / 1e9;
@@ -237,7 +236,7 @@ public final class ModelBenchmark {
         NDArray y = randomLabels(m, batch, 4);
         long t0 = System.nanoTime();
         try (NDScope scope = new NDScope()) {
-            Encoding c = Encoder.encode(arch, net.config());
+            Encoding c = net.encode(arch);
             NDArray wg = net.generateWeights(c, Noise.draw(c.height(), c.width(), rng));
             long errors = 0;
             for (int done = 0; done < images; done += batch) {

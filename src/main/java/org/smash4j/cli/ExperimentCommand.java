@@ -6,6 +6,7 @@ import org.smash4j.experiment.CrippledExperiment;
 import org.smash4j.experiment.ExperimentFolder;
 import org.smash4j.experiment.SeedsExperiment;
 import org.smash4j.experiment.TrickExperiment;
+import org.smash4j.experiment.ValidityScale;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,7 +25,7 @@ import java.util.concurrent.Callable;
                 + "`smash experiment resume DIR`; nothing finished is scored or trained again."},
         subcommands = {ExperimentCommand.Correlation.class, ExperimentCommand.Crippled.class,
                 ExperimentCommand.Seeds.class, ExperimentCommand.Trick.class, ExperimentCommand.ArchGradient.class,
-                ExperimentCommand.Resume.class})
+                ExperimentCommand.Validity.class, ExperimentCommand.Resume.class})
 final class ExperimentCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -44,7 +45,9 @@ final class ExperimentCommand implements Runnable {
                     + "every --scorers variant, sort by the first, train every k-th from scratch for E epochs, and "
                     + "report Pearson, Spearman and Kendall tau with bootstrap 95%% intervals.",
                     "Scales: tiny R=6 k=2 E=1; quick R=40 k=2 (20 trained) E=2 on 5,000 training and 2,000 test "
-                            + "images (about an hour on 2 cores); paper R=250 k=5 E=30 on all data."})
+                            + "images (about an hour on 2 cores); validity R=40, 20 trained (the first samples) E=4 on "
+                            + "9,000 training images and the full test set, 4 trained twice, top 3 vs 3 random "
+                            + "(`experiment validity` runs it end to end); paper R=250 k=5 E=30 on all data."})
     static final class Correlation implements Callable<Integer> {
         @Mixin
         ExperimentOptions o;
@@ -65,8 +68,25 @@ final class ExperimentCommand implements Runnable {
         Integer testLimit;
 
         @Option(names = "--scorers", split = ",", description = "Scorer variants: original, draws:K, recal:B, "
-                + "draws:K+recal:B. Default: original,draws:3,recal:5.")
+                + "constc (the HyperNet fed an unmarked c) and combinations such as draws:K+recal:B. Default: the "
+                + "scale's (quick: original,draws:3,recal:5).")
         List<String> scorers;
+
+        @Option(names = "--selection", description = "Which are trained: score (every K-th in the first scorer's "
+                + "order) or sample (the first R/K samples, whatever their score). Default: the scale's.")
+        String selection;
+
+        @Option(names = "--repeats", paramLabel = "N", description = "Candidates trained again with another seed "
+                + "(noise ceiling). Default: the scale's.")
+        Integer repeats;
+
+        @Option(names = "--compare", paramLabel = "M", description = "Train the top M by the first scorer and M "
+                + "random architectures of similar size (search against random). Default: the scale's.")
+        Integer compare;
+
+        @Option(names = "--ground-truth", paramLabel = "DIR", description = "Reuse the trained candidates of this "
+                + "correlation experiment (same architectures and candidate settings; checked).")
+        Path groundTruth;
 
         @Override
         public Integer call() throws Exception {
@@ -75,7 +95,9 @@ final class ExperimentCommand implements Runnable {
             CorrelationExperiment.Config c = new CorrelationExperiment.Config(d.smashRun(),
                     or(architectures, d.architectures()), or(every, d.every()), or(epochs, d.epochs()),
                     or(trainLimit, d.trainLimit()), or(testLimit, d.testLimit()),
-                    scorers != null ? scorers : d.scorers(), d.seed(), d.device(), d.bootstrap());
+                    scorers != null ? scorers : d.scorers(), d.seed(), d.device(), d.bootstrap(),
+                    selection != null ? selection : d.selection(), or(repeats, d.repeats()), or(compare, d.compare()),
+                    groundTruth != null ? groundTruth.toString() : d.groundTruth());
             Path dir = o.out(CorrelationExperiment.NAME);
             CorrelationExperiment.run(dir, c, System.err);
             finished(dir);
@@ -219,6 +241,41 @@ final class ExperimentCommand implements Runnable {
             Path dir = o.out(ArchGradientExperiment.NAME);
             ArchGradientExperiment.run(dir, c, System.err);
             finished(dir);
+            return 0;
+        }
+    }
+
+    @Command(name = "validity", mixinStandardHelpOptions = true,
+            description = {"Does the SMASH score rank architectures? One command, end to end, in about 3 hours on 2 "
+                    + "cores: one-shot training at the validity scale (quick space, 27,000 training images, 8 epochs) "
+                    + "in DIR/smash, then the correlation experiment at the validity scale in DIR/correlation (every "
+                    + "scorer and baseline on the same 20 trained candidates, noise ceiling, search against random).",
+                    "Run it again with the same --out to resume."})
+    static final class Validity implements Callable<Integer> {
+        @Mixin
+        DataOptions data;
+
+        @Mixin
+        OneShotOptions oneShot;
+
+        @Option(names = "--out", required = true, paramLabel = "DIR", description = "Experiment folder.")
+        Path out;
+
+        @Option(names = "--seed", defaultValue = "0", description = "Seed. Default: ${DEFAULT-VALUE}.")
+        long seed;
+
+        @Option(names = "--device", defaultValue = "cpu", description = "Device. Default: ${DEFAULT-VALUE}.")
+        String device;
+
+        @Option(names = "--ground-truth", paramLabel = "DIR", description = "Reuse the trained candidates of this "
+                + "correlation experiment (same architectures and candidate settings; checked).")
+        Path groundTruth;
+
+        @Override
+        public Integer call() throws Exception {
+            ValidityScale.run(out, ValidityScale.oneShot(data.spec(0, 0, seed), oneShot.resolve(), seed, device),
+                    groundTruth == null ? null : groundTruth.toString(), System.err);
+            finished(out.resolve("correlation"));
             return 0;
         }
     }

@@ -44,6 +44,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     HalvingOptions halving;
 
+    @Mixin
+    OneShotOptions oneShot;
+
     @Override
     public Integer call() throws Exception {
         Path report;
@@ -52,7 +55,7 @@ final class RunCommand implements Callable<Integer> {
         } else {
             TrainingPlan plan = TrainingPlan.forPreset(space.preset);
             PipelineConfig c = Pipeline.fromPreset(space.preset, data.spec(plan.trainLimit(), plan.testLimit(), seed),
-                    seed, device, topK, baselines, halving.eta, halving.minImages);
+                    seed, device, topK, baselines, halving.eta, halving.minImages, oneShot.resolve());
             report = Pipeline.start(target.out, c, System.err);
         }
         System.out.println("done. Report: " + report.toAbsolutePath());

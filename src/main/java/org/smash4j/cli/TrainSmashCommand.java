@@ -33,6 +33,9 @@ final class TrainSmashCommand implements Callable<Integer> {
     @Mixin
     DataOptions data;
 
+    @Mixin
+    OneShotOptions oneShot;
+
     @Option(names = "--epochs", paramLabel = "E", description = "Epochs. Default: the preset's (paper: 100).")
     Integer epochs;
 
@@ -61,7 +64,8 @@ final class TrainSmashCommand implements Callable<Integer> {
             s = OneShotTraining.resume(dir, System.err);
         } else {
             dir = target.out;
-            s = OneShotTraining.start(dir, config(space, data, epochs, batch, lr, seed, device, checkpointEvery),
+            s = OneShotTraining.start(dir, config(space, data, epochs, batch, lr, seed, device, checkpointEvery)
+                    .with(oneShot.resolve()),
                     System.err);
         }
         System.out.println("one-shot training finished: " + s.steps() + " steps; run folder " + dir);

@@ -30,8 +30,13 @@ public final class Encoder {
 
     /** The encoding c of {@code arch} in the search space {@code config}. */
     public static Encoding encode(Architecture arch, SearchSpaceConfig config) {
+        return encode(arch, config, RowMarking.USED_UNITS);
+    }
+
+    /** The encoding c of {@code arch} with the rows of each op marked by {@code marking}. */
+    public static Encoding encode(Architecture arch, SearchSpaceConfig config, RowMarking marking) {
         EncodingLayout layout = new EncodingLayout(config);
-        List<PlacedOp> ops = place(arch, config);
+        List<PlacedOp> ops = place(arch, config, marking);
         List<OpMarks> marks = new ArrayList<>(ops.size());
         for (PlacedOp p : ops) {
             marks.add(OpMarks.of(p));
@@ -45,7 +50,25 @@ public final class Encoder {
      */
     public static Encoding encodeCorrupted(Architecture arch, SearchSpaceConfig config, CorruptionKind kind,
                                            RandomGenerator rng) {
-        return encodeCorrupted(arch, config, kind, corruptionDonors(arch, config, kind, rng));
+        return encodeCorrupted(arch, config, RowMarking.USED_UNITS, kind, rng);
+    }
+
+    /** {@link #encodeCorrupted(Architecture, SearchSpaceConfig, CorruptionKind, RandomGenerator)} with a row marking. */
+    public static Encoding encodeCorrupted(Architecture arch, SearchSpaceConfig config, RowMarking marking,
+                                           CorruptionKind kind, RandomGenerator rng) {
+        return encodeCorrupted(arch, config, marking, kind, corruptionDonors(arch, config, kind, rng));
+    }
+
+    /**
+     * The encoding of the "constant c" baseline: the shape of {@code arch}'s encoding (its width and op slices),
+     * every value -1. A HyperNet fed it sees nothing of the architecture but how many slices it has, so the
+     * generated weights of any two architectures with as many slices are the same.
+     */
+    public static Encoding unmarked(Architecture arch, SearchSpaceConfig config) {
+        Encoding c = encode(arch, config);
+        float[] v = new float[c.channels() * c.height() * c.width()];
+        Arrays.fill(v, -1f);
+        return new Encoding(c.channels(), c.height(), c.width(), v, c.opFirstSlices());
     }
 
     /**
@@ -55,9 +78,15 @@ public final class Encoder {
      */
     public static Encoding encodeCorrupted(Architecture arch, SearchSpaceConfig config, CorruptionKind kind,
                                            int[] donorOfOp) {
+        return encodeCorrupted(arch, config, RowMarking.USED_UNITS, kind, donorOfOp);
+    }
+
+    /** {@link #encodeCorrupted(Architecture, SearchSpaceConfig, CorruptionKind, int[])} with a row marking. */
+    public static Encoding encodeCorrupted(Architecture arch, SearchSpaceConfig config, RowMarking marking,
+                                           CorruptionKind kind, int[] donorOfOp) {
         EncodingLayout layout = new EncodingLayout(config);
         requireField(layout, kind);
-        List<PlacedOp> ops = place(arch, config);
+        List<PlacedOp> ops = place(arch, config, marking);
         checkPermutation(donorOfOp, ops.size());
         List<OpMarks> marks = new ArrayList<>(ops.size());
         for (int i = 0; i < ops.size(); i++) {
@@ -135,7 +164,7 @@ public final class Encoder {
         }
     }
 
-    private static List<PlacedOp> place(Architecture arch, SearchSpaceConfig config) {
+    private static List<PlacedOp> place(Architecture arch, SearchSpaceConfig config, RowMarking marking) {
         if (arch.blocks().size() != SearchSpaceConfig.BLOCKS) {
             throw new IllegalArgumentException(
                     "an architecture has exactly 3 blocks, got " + arch.blocks().size());
@@ -174,9 +203,9 @@ public final class Encoder {
                             op.pattern(), op.pattern().activeCount(), op.convs().size()));
                 }
                 int bottleneck = config.bottleneckChannels(reads * bs * n, op.width());
-                // Fixes spec bug 10: mark every row whose output units the 1x1 conv uses (row h holds units
-                // [h*N, (h+1)*N), used iff h*N < n_b), not just rows < g.
-                int rows = Math.min(k, ceilDiv(bottleneck, n));
+                // Spec bug 10: USED_UNITS marks every row whose output units the 1x1 conv uses (row h holds units
+                // [h*N, (h+1)*N), used iff h*N < n_b); OP_WIDTH marks rows < g as the original.
+                int rows = marking.rows(k, n, op.width(), bottleneck);
                 int[] from = new int[reads];
                 int[] to = new int[reads];
                 for (int p = 0; p < reads; p++) {

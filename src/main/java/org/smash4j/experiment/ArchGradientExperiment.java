@@ -1,6 +1,5 @@
 package org.smash4j.experiment;
 
-import org.smash4j.encoding.Encoder;
 import org.smash4j.encoding.Encoding;
 import org.smash4j.encoding.Noise;
 import org.smash4j.experiment.stats.Correlation;
@@ -127,7 +126,7 @@ public final class ArchGradientExperiment {
                                         RandomStreams.of(c.seed(), NAME + "/random/" + r, t));
                                 step = new Step(ArchitectureJson.toJson(p), score(scorer, p, space), Double.NaN, false);
                             } else {
-                                Encoding cb = Encoder.encode(best, space);
+                                Encoding cb = scorer.encode(best);
                                 if (g == null) {
                                     g = gradient.of(best, cb, noise(cb, c.seed()));
                                 }
@@ -137,7 +136,7 @@ public final class ArchGradientExperiment {
                                     Architecture p = changed(perturber, best, c.perturbProbability(), end,
                                             RandomStreams.of(c.seed(), NAME + "/guided/" + r,
                                                     (long) t * c.proposals() + j));
-                                    double d = EncodingGradient.predictedChange(g, cb, Encoder.encode(p, space));
+                                    double d = EncodingGradient.predictedChange(g, cb, scorer.encode(p));
                                     if (d < pickPredicted) {
                                         pick = p;
                                         pickPredicted = d;
@@ -176,7 +175,7 @@ public final class ArchGradientExperiment {
     }
 
     private static ScoreRecord score(SmashScorer scorer, Architecture a, SearchSpaceConfig space) {
-        return ScoreRecord.of(scorer.scoreWith(a, Encoder.encode(a, space), SCORE_INDEX));
+        return ScoreRecord.of(scorer.scoreWith(a, scorer.encode(a), SCORE_INDEX));
     }
 
     /** The scorer's first noise draw for SCORE_INDEX: the gradient is taken at the z the score uses. */

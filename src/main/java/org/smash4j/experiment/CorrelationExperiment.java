@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * The paper's main experiment (section 4.1, Fig. 3): sample R architectures, score each with the trained one-shot
@@ -34,40 +35,73 @@ public final class CorrelationExperiment {
 
     /**
      * @param architectures R, architectures sampled and scored
-     * @param every         k: every k-th architecture in score order is trained (from the best)
+     * @param every         k: every k-th architecture is trained (R/k in all)
      * @param epochs        E, stand-alone epochs of each trained candidate
      * @param trainLimit    training images of the candidates (0 = the one-shot run's)
      * @param testLimit     test images the true error is measured on (0 = all)
      * @param scorers       scorer variants ({@link ScorerVariant}); the first orders the candidates
      * @param bootstrap     bootstrap resamples of the confidence intervals
+     * @param selection     which are trained: {@code score} (every k-th in the first scorer's order, from the best,
+     *                      as the paper) or {@code sample} (the first R/k samples, independent of any score, so
+     *                      that one-shot networks can be compared on the same candidates); null: score
+     * @param repeats       trained candidates trained a second time with another seed (the noise ceiling)
+     * @param compare       m: the top m by the first scorer against m random architectures of similar size
+     * @param groundTruth   a correlation experiment whose trained candidates are reused (null: none); with it, the
+     *                      candidates trained there are the ones used here
      */
     public record Config(String smashRun, int architectures, int every, int epochs, int trainLimit, int testLimit,
-            List<String> scorers, long seed, String device, int bootstrap) {
+            List<String> scorers, long seed, String device, int bootstrap, String selection, int repeats, int compare,
+            String groundTruth) {
+        public static final List<String> SELECTIONS = List.of("score", "sample");
+
         public Config {
             scorers = List.copyOf(scorers);
-            if (architectures < 1 || every < 1 || epochs < 1 || trainLimit < 0 || testLimit < 0 || bootstrap < 1) {
-                throw new IllegalArgumentException("architectures, every, epochs and bootstrap must be >= 1 and the"
-                        + " limits >= 0");
+            selection = selection == null ? "score" : selection;
+            if (architectures < 1 || every < 1 || epochs < 1 || trainLimit < 0 || testLimit < 0 || bootstrap < 1
+                    || repeats < 0 || compare < 0) {
+                throw new IllegalArgumentException("architectures, every, epochs and bootstrap must be >= 1, the"
+                        + " limits, repeats and compare >= 0");
             }
             if (scorers.isEmpty()) {
                 throw new IllegalArgumentException("at least one scorer is needed");
             }
+            if (!SELECTIONS.contains(selection)) {
+                throw new IllegalArgumentException("unknown selection '" + selection + "'; use " + SELECTIONS);
+            }
             scorers.forEach(ScorerVariant::parse);
         }
 
-        /** The sizes of a scale: tiny (tests), quick (R=40, every 2nd: 20 trained; about an hour on 2 cores), paper (R=250, k=5, E=30). */
+        public Config(String smashRun, int architectures, int every, int epochs, int trainLimit, int testLimit,
+                List<String> scorers, long seed, String device, int bootstrap) {
+            this(smashRun, architectures, every, epochs, trainLimit, testLimit, scorers, seed, device, bootstrap,
+                    "score", 0, 0, null);
+        }
+
+        /**
+         * The sizes of a scale: tiny (tests), quick (R=40, every 2nd: 20 trained; about an hour on 2 cores),
+         * validity (sized so that true errors differ by more than their noise; see {@link ValidityScale}), paper
+         * (R=250, k=5, E=30).
+         */
         public static Config forScale(String scale, String smashRun, long seed, String device) {
             List<String> scorers = List.of("original", "draws:3", "recal:5");
             return switch (scale.toLowerCase(Locale.ROOT)) {
                 case "tiny" -> new Config(smashRun, 6, 2, 1, 0, 200, scorers, seed, device, 1000);
                 case "quick" -> new Config(smashRun, 40, 2, 2, 5000, 2000, scorers, seed, device, 10_000);
+                case ValidityScale.NAME -> ValidityScale.correlation(smashRun, seed, device);
                 case "paper" -> new Config(smashRun, 250, 5, 30, 0, 0, scorers, seed, device, 10_000);
-                default -> throw new IllegalArgumentException("unknown scale '" + scale + "'; use tiny, quick or paper");
+                default -> throw new IllegalArgumentException("unknown scale '" + scale + "'; use tiny, quick, "
+                        + ValidityScale.NAME + " or paper");
             };
         }
 
         int trainedCount() {
             return (architectures + every - 1) / every;
+        }
+
+        /** This configuration with another ground truth to reuse. */
+        public Config withGroundTruth(String dir) {
+            return new Config(smashRun, architectures, every, epochs, trainLimit, testLimit, scorers, seed, device,
+                    bootstrap, selection, repeats, compare, dir);
         }
     }
 
@@ -75,9 +109,16 @@ public final class CorrelationExperiment {
     public record Row(int index, long params, long macs, Map<String, ScoreRecord> scores, TrueError trueError) {
     }
 
-    /** What results.json holds. */
+    /**
+     * What results.json holds.
+     *
+     * @param predictors   every scorer and baseline predictor on the same candidates
+     * @param noiseCeiling how well the true errors repeat under another seed (null without repeats)
+     * @param searchVsRandom the top candidates against random ones of similar size (null without compare)
+     */
     public record Results(Config config, String orderedBy, List<Row> architectures,
-            Map<String, CorrelationAnalysis> correlations) {
+            Map<String, CorrelationAnalysis> correlations, Predictors predictors, GroundTruth.NoiseCeiling noiseCeiling,
+            SearchVsRandom.Result searchVsRandom) {
     }
 
     /** A trained candidate, as other experiments reuse them. */
@@ -104,7 +145,7 @@ public final class CorrelationExperiment {
                 for (int i = 0; i < archs.size(); i++) {
                     final int index = i;
                     list.add(ledger.computeIfAbsent(scoreKey(v, i), ScoreRecord.class,
-                            () -> OneShotSource.score(scorer, archs.get(index), src.network(), index)));
+                            () -> OneShotSource.score(scorer, v, archs.get(index), src.network(), index)));
                     bar.update(i + 1, String.format(Locale.ROOT, "score %.3f", list.get(i).error()));
                 }
                 bar.done();
@@ -113,18 +154,34 @@ public final class CorrelationExperiment {
             }
         }
 
-        List<Integer> selected = select(scores.get(variants.get(0).name()), c.every());
         CandidateTraining training = new CandidateTraining(c.epochs(), candidateData(sc.data(), c), c.seed(),
                 c.device());
+        GroundTruth truth = new GroundTruth(dir, ledger, c.groundTruth() == null ? null : Path.of(c.groundTruth()),
+                training, space, archs, progress);
+        List<ScoreRecord> first = scores.get(variants.get(0).name());
+        List<Integer> selected = c.groundTruth() != null ? truth.reusedIndices(archs.size())
+                : c.selection().equals("sample") ? IntStream.range(0, c.trainedCount()).boxed().toList()
+                : select(first, c.every());
         Map<Integer, TrueError> trained = new LinkedHashMap<>();
         for (int n = 0; n < selected.size(); n++) {
             int i = selected.get(n);
             progress.printf(Locale.ROOT, "== candidate %d/%d: architecture #%d (score %.3f)%n", n + 1,
-                    selected.size(), i, scores.get(variants.get(0).name()).get(i).error());
-            trained.put(i, ledger.computeIfAbsent(trainKey(i), TrueError.class, () -> training.train(
-                    dir.resolve("candidates/arch-" + i), new ArchitectureDocument(space, archs.get(i)), progress)));
+                    selected.size(), i, first.get(i).error());
+            trained.put(i, truth.of(i, archs.get(i)));
         }
         run.log("trained " + trained.size() + " candidates");
+        List<GroundTruth.Pair> pairs = new ArrayList<>();
+        for (int n = 0; n < Math.min(c.repeats(), selected.size()); n++) {
+            int i = selected.get(n);
+            progress.printf(Locale.ROOT, "== noise ceiling %d/%d: architecture #%d again, another seed%n", n + 1,
+                    c.repeats(), i);
+            pairs.add(new GroundTruth.Pair(i, trained.get(i).testError(), truth.repeat(i, archs.get(i)).testError()));
+        }
+        SearchVsRandom.Result versusRandom = null;
+        if (c.compare() > 0) {
+            List<Integer> top = select(first, 1).subList(0, Math.min(c.compare(), archs.size()));
+            versusRandom = SearchVsRandom.run(dir, ledger, truth, training, space, archs, top, c.seed(), progress);
+        }
 
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < archs.size(); i++) {
@@ -139,7 +196,12 @@ public final class CorrelationExperiment {
         for (ScorerVariant v : variants) {
             correlations.put(v.name(), analyse(rows, v.name(), c.seed(), c.bootstrap()));
         }
-        Results results = new Results(c, variants.get(0).name(), rows, correlations);
+        Predictors predictors = Predictors.of(rows, variants.stream().map(ScorerVariant::name).toList(), c.seed(),
+                c.bootstrap());
+        GroundTruth.NoiseCeiling ceiling = pairs.isEmpty() ? null : GroundTruth.NoiseCeiling.of(pairs,
+                trained.values().stream().mapToDouble(TrueError::testError).toArray(), c.seed(), c.bootstrap());
+        Results results = new Results(c, variants.get(0).name(), rows, correlations, predictors, ceiling,
+                versusRandom);
         Path page = page(results).write(dir, results);
         run.log("results written; page " + page);
         ExperimentFolder.refreshPipelineReport(dir);
@@ -228,13 +290,13 @@ public final class CorrelationExperiment {
 
     static List<List<String>> correlationTable(Map<String, CorrelationAnalysis> byName) {
         List<List<String>> t = new ArrayList<>();
-        t.add(List.of("scores", "n", "Pearson r [95% CI]", "Spearman rho [95% CI]", "Kendall tau-b [95% CI]",
-                "slope"));
+        t.add(new ArrayList<>(List.of("scores", "n", "Pearson r [95% CI]", "Spearman rho [95% CI]", "Kendall tau-b [95% CI]",
+                "slope")));
         for (Map.Entry<String, CorrelationAnalysis> e : byName.entrySet()) {
             CorrelationAnalysis a = e.getValue();
-            t.add(List.of(e.getKey(), Integer.toString(a.n()), a.text(Correlation.Measure.PEARSON.label()),
+            t.add(new ArrayList<>(List.of(e.getKey(), Integer.toString(a.n()), a.text(Correlation.Measure.PEARSON.label()),
                     a.text(Correlation.Measure.SPEARMAN.label()), a.text(Correlation.Measure.KENDALL_TAU_B.label()),
-                    a.fit() == null ? "n/a" : ExperimentPage.num(a.fit().slope())));
+                    a.fit() == null ? "n/a" : ExperimentPage.num(a.fit().slope()))));
         }
         return t;
     }
@@ -254,6 +316,15 @@ public final class CorrelationExperiment {
                 c.epochs() == 1 ? "" : "s", c.testLimit() == 0 ? "all" : Integer.toString(c.testLimit()),
                 ExperimentPage.pct(min(first)), ExperimentPage.pct(max(first)), c.bootstrap()));
         page.table(correlationTable(r.correlations()));
+        if (r.predictors() != null) {
+            r.predictors().addTo(page, r.orderedBy());
+        }
+        if (r.noiseCeiling() != null) {
+            r.noiseCeiling().addTo(page);
+        }
+        if (r.searchVsRandom() != null) {
+            r.searchVsRandom().addTo(page, r.orderedBy());
+        }
         for (String scorer : r.correlations().keySet()) {
             double[] x = trained.stream().mapToDouble(t -> t.scores().get(scorer).error()).toArray();
             double[] y = trained.stream().mapToDouble(t -> t.trueError().testError()).toArray();

@@ -83,7 +83,7 @@ final class OneShotSource implements AutoCloseable {
             long seed, String device) {
         return new OneShotRunConfig(base.preset(), base.space(), hyperNet, base.data(), epochs, base.batchSize(),
                 base.learningRate(), base.adam(), seed, device, base.checkpointEvery(), base.metricsEvery(),
-                base.evalBatch(), base.maxLoss());
+                base.evalBatch(), base.maxLoss(), base.rowMarking());
     }
 
     Path dir() {
@@ -118,7 +118,14 @@ final class OneShotSource implements AutoCloseable {
 
     /** The score of {@code arch} with its true encoding; the noise draws depend on {@code index}. */
     static ScoreRecord score(SmashScorer scorer, Architecture arch, OneShotNetwork net, long index) {
-        Encoding c = Encoder.encode(arch, net.config());
+        Encoding c = net.encode(arch);
+        return ScoreRecord.of(scorer.scoreWith(arch, c, index));
+    }
+
+    /** The score of {@code arch} as {@code variant} computes it: with its true encoding, or the unmarked one. */
+    static ScoreRecord score(SmashScorer scorer, ScorerVariant variant, Architecture arch, OneShotNetwork net,
+            long index) {
+        Encoding c = variant.constantEncoding() ? Encoder.unmarked(arch, net.config()) : net.encode(arch);
         return ScoreRecord.of(scorer.scoreWith(arch, c, index));
     }
 

@@ -7,9 +7,11 @@ import java.util.Locale;
 /**
  * A named way of computing the SMASH score: {@code original} (one noise draw, BN running statistics from training),
  * {@code draws:K} (mean over K noise draws) or {@code recal:B} (BN statistics re-estimated for each architecture on
- * B training batches), and combinations such as {@code draws:3+recal:5}.
+ * B training batches), and combinations such as {@code draws:3+recal:5}. A {@code constc} part makes it the
+ * constant-c baseline: the HyperNet is fed an encoding with no marks (every value -1), so the score can only
+ * reflect what the architecture's structure does with weights that ignore c (e.g. {@code constc+recal:5}).
  */
-public record ScorerVariant(String name, SmashScorer.Settings settings) {
+public record ScorerVariant(String name, SmashScorer.Settings settings, boolean constantEncoding) {
     public static final int BATCH = 100;
 
     /** Parses a variant name (see the class comment). */
@@ -17,8 +19,13 @@ public record ScorerVariant(String name, SmashScorer.Settings settings) {
         String n = name.trim().toLowerCase(Locale.ROOT);
         int draws = 1;
         int recal = 0;
+        boolean constant = false;
         if (!n.equals("original")) {
             for (String part : n.split("\\+")) {
+                if (part.equals("constc")) {
+                    constant = true;
+                    continue;
+                }
                 String[] kv = part.split(":");
                 int v;
                 try {
@@ -27,8 +34,8 @@ public record ScorerVariant(String name, SmashScorer.Settings settings) {
                     v = -1;
                 }
                 if (v < 1 || !(kv[0].equals("draws") || kv[0].equals("recal"))) {
-                    throw new IllegalArgumentException("unknown scorer '" + name + "'; use original, draws:K, recal:B"
-                            + " or draws:K+recal:B with K, B >= 1");
+                    throw new IllegalArgumentException("unknown scorer '" + name + "'; use original, draws:K, recal:B,"
+                            + " constc or combinations such as draws:K+recal:B, with K, B >= 1");
                 }
                 if (kv[0].equals("draws")) {
                     draws = v;
@@ -37,6 +44,6 @@ public record ScorerVariant(String name, SmashScorer.Settings settings) {
                 }
             }
         }
-        return new ScorerVariant(n, new SmashScorer.Settings(draws, recal, BATCH));
+        return new ScorerVariant(n, new SmashScorer.Settings(draws, recal, BATCH), constant);
     }
 }

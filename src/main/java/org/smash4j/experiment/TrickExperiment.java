@@ -100,7 +100,7 @@ public final class TrickExperiment {
             for (int i = 0; i < archs.size(); i++) {
                 Architecture a = archs.get(i);
                 final int index = i;
-                Encoding truth = Encoder.encode(a, space);
+                Encoding truth = src.network().encode(a);
                 ScoreRecord t = ledger.computeIfAbsent("true/" + i, ScoreRecord.class,
                         () -> ScoreRecord.of(scorer.scoreWith(a, truth, index)));
                 trueScores.add(t);
@@ -108,7 +108,7 @@ public final class TrickExperiment {
                 for (CorruptionKind k : applicable) {
                     List<ScoreRecord> list = new ArrayList<>();
                     for (int j = 0; j < c.corruptions(); j++) {
-                        Encoding bad = Encoder.encodeCorrupted(a, space, k,
+                        Encoding bad = Encoder.encodeCorrupted(a, space, src.network().rowMarking(), k,
                                 RandomStreams.of(c.seed(), "trick/" + k.name(), (long) i * c.corruptions() + j));
                         // A shuffle that moved nothing (all ops alike in this field) is no corruption.
                         list.add(Arrays.equals(bad.values(), truth.values()) ? null

@@ -3,8 +3,10 @@ package org.smash4j.nn;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
+import org.smash4j.encoding.Encoder;
 import org.smash4j.encoding.Encoding;
 import org.smash4j.encoding.EncodingLayout;
+import org.smash4j.encoding.RowMarking;
 import org.smash4j.space.Architecture;
 import org.smash4j.space.Block;
 import org.smash4j.space.ConvSpec;
@@ -29,6 +31,15 @@ public final class OneShotNetwork implements AutoCloseable {
     private final NDArray[][] shared;
     private final int sharedKernel;
     private float bnMomentum = Layers.BN_MOMENTUM;
+    private RowMarking rowMarking = RowMarking.USED_UNITS;
+    private OpObserver opObserver;
+
+    /** Sees every op's output during {@link #forward}, for diagnostics; none by default, so training pays nothing. */
+    @FunctionalInterface
+    public interface OpObserver {
+        /** Op {@code op} of block {@code block} wrote {@code opOutput} (width*N channels) from {@code blockInput}. */
+        void observe(int block, int op, NDArray blockInput, NDArray opOutput);
+    }
 
     /**
      * @param encodingChannels channels of the architecture encoding c
@@ -66,6 +77,27 @@ public final class OneShotNetwork implements AutoCloseable {
     /** A one-shot network for {@code config} whose HyperNet reads the standard encoding layout. */
     public OneShotNetwork(SearchSpaceConfig config, HyperNetShape hyperShape, Placement placement, long seed) {
         this(config, new EncodingLayout(config).channelCount(), hyperShape, placement, seed);
+    }
+
+    /** Sets which rows of an op's slices its encoding marks (default {@link RowMarking#USED_UNITS}). */
+    public OneShotNetwork optRowMarking(RowMarking marking) {
+        this.rowMarking = marking;
+        return this;
+    }
+
+    public RowMarking rowMarking() {
+        return rowMarking;
+    }
+
+    /** Sets the observer of op outputs (null: none). */
+    public OneShotNetwork optOpObserver(OpObserver observer) {
+        this.opObserver = observer;
+        return this;
+    }
+
+    /** The encoding c this network reads for {@code arch}. */
+    public Encoding encode(Architecture arch) {
+        return Encoder.encode(arch, config, rowMarking);
     }
 
     /** Generates Wg for an encoded architecture and a noise draw z of the encoding's height x width. */
@@ -117,22 +149,34 @@ public final class OneShotNetwork implements AutoCloseable {
     /** Class scores (unnormalised logits) of a batch under architecture {@code arch} with generated weights wg. */
     public NDArray forward(NDArray x, Architecture arch, NDArray wg, boolean training) {
         NDArray out = Layers.relu(Layers.conv(Layers.channelsLast(x), stem));
-        int[] slices = arch.opSlices(config);
-        int sliceChannels = geometry.sliceChannels();
-        int global = 0;
-        int rowStart = 0;
+        int[][] opRows = opRows(arch);
         for (int b = 0; b < SearchSpaceConfig.BLOCKS; b++) {
             Block block = arch.blocks().get(b);
-            int[] rows = new int[block.ops().size()];
-            for (int o = 0; o < rows.length; o++) {
-                rows[o] = rowStart;
-                rowStart += slices[global++] * sliceChannels;
-            }
+            int[] rows = opRows[b];
             final int blockIndex = b;
-            out = executor.run(block, out, (o, op, input) -> op(blockIndex, op, input, wg, rows[o]));
+            final NDArray blockInput = out;
+            out = executor.run(block, out, (o, op, input) -> observed(blockIndex, o, blockInput,
+                    op(blockIndex, op, input, wg, rows[o])));
             out = b < SearchSpaceConfig.BLOCKS - 1 ? transition(b, out, training) : head(out, training);
         }
         return out;
+    }
+
+    /** The first row of Wg of every op, by block and op: ops take consecutive slices over all blocks. */
+    int[][] opRows(Architecture arch) {
+        int[] slices = arch.opSlices(config);
+        int sliceChannels = geometry.sliceChannels();
+        int[][] rows = new int[SearchSpaceConfig.BLOCKS][];
+        int global = 0;
+        int rowStart = 0;
+        for (int b = 0; b < SearchSpaceConfig.BLOCKS; b++) {
+            rows[b] = new int[arch.blocks().get(b).ops().size()];
+            for (int o = 0; o < rows[b].length; o++) {
+                rows[b][o] = rowStart;
+                rowStart += slices[global++] * sliceChannels;
+            }
+        }
+        return rows;
     }
 
     private NDArray op(int block, Op op, NDArray input, NDArray wg, int rowStart) {
@@ -145,6 +189,13 @@ public final class OneShotNetwork implements AutoCloseable {
         // (ReLU is idempotent; skipping it saves a full pass over the op's widest tensor, forward and backward).
         return MemoryBankExecutor.combine(op.pattern(), h,
                 (j, t) -> sharedConv(block, j, op.conv(j), t == h ? t : Layers.relu(t), out));
+    }
+
+    private NDArray observed(int block, int op, NDArray blockInput, NDArray output) {
+        if (opObserver != null) {
+            opObserver.observe(block, op, blockInput, output);
+        }
+        return output;
     }
 
     /** The op's generated 1x1 weight [nb, nch, 1, 1], before normalisation: rows of Wg, first nb columns. */

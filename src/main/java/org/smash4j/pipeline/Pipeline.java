@@ -50,11 +50,11 @@ public final class Pipeline {
 
     /** A pipeline configuration from a preset's plan. */
     public static PipelineConfig fromPreset(String preset, org.smash4j.train.DataSpec data, long seed, String device,
-            int topK, int baselines, int halvingEta, int halvingMinImages) {
+            int topK, int baselines, int halvingEta, int halvingMinImages, org.smash4j.train.OneShotSettings oneShot) {
         TrainingPlan p = TrainingPlan.forPreset(preset);
         return new PipelineConfig(preset, data, seed, device, p.oneShotEpochs(), p.searchRandom(), p.searchPerturb(),
                 p.searchHillClimb(), 0, 0.05, org.smash4j.search.SmashScorer.Settings.original(), topK,
-                p.standaloneEpochs(), org.smash4j.space.NormStyle.SANDWICH, baselines, halvingEta, halvingMinImages);
+                p.standaloneEpochs(), org.smash4j.space.NormStyle.SANDWICH, baselines, halvingEta, halvingMinImages, oneShot);
     }
 
     private static Path execute(RunFolder run, PipelineConfig c, PrintStream progress) throws IOException {
@@ -69,7 +69,7 @@ public final class Pipeline {
         } else {
             OneShotTraining.start(smash, new OneShotRunConfig(c.preset(), space, HyperNetShape.standard(), c.data(),
                     c.oneShotEpochs(), 50, 1e-3, Adam.Settings.smash(), c.seed(), c.device(),
-                    plan.checkpointEvery(), plan.metricsEvery(), 100, 1e4), progress);
+                    plan.checkpointEvery(), plan.metricsEvery(), 100, 1e4).with(c.oneShot()), progress);
         }
 
         Path search = run.resolve("search");

@@ -1,6 +1,7 @@
 package org.smash4j.report;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The step and epoch records of one {@code metrics.jsonl} (one-shot or stand-alone training), as read for the
@@ -57,11 +58,29 @@ public record MetricsLog(List<Step> steps, List<Epoch> epochs) {
     }
 
     /**
-     * One epoch record. The one-shot run adds maxKernel and maxBudget (-1 when absent); the stand-alone run adds
-     * test loss and error.
+     * One epoch record. The one-shot run adds maxKernel and maxBudget (-1 when absent) and the conditioning
+     * diagnostics (empty in runs older than them); the stand-alone run adds test loss and error.
+     *
+     * @param diagnostics the record's {@link org.smash4j.train.ConditioningDiagnostics} metrics, by name
      */
     public record Epoch(int epoch, long step, double trainLoss, double trainError, double lr, double valLoss,
             double valError, double testLoss, double testError, double elapsedSeconds, int maxKernel,
-            double maxBudget) {
+            double maxBudget, Map<String, Double> diagnostics) {
+        public Epoch {
+            diagnostics = Map.copyOf(diagnostics);
+        }
+
+        /** A record without diagnostics. */
+        public Epoch(int epoch, long step, double trainLoss, double trainError, double lr, double valLoss,
+                double valError, double testLoss, double testError, double elapsedSeconds, int maxKernel,
+                double maxBudget) {
+            this(epoch, step, trainLoss, trainError, lr, valLoss, valError, testLoss, testError, elapsedSeconds,
+                    maxKernel, maxBudget, Map.of());
+        }
+
+        /** A diagnostic metric of this epoch, or NaN. */
+        public double diagnostic(String name) {
+            return diagnostics.getOrDefault(name, Double.NaN);
+        }
     }
 }

@@ -404,7 +404,7 @@ public final class ReportPlots {
 
     // ---------------------------------------------------------------- helpers
 
-    private static XYChart xyChart(int width, int height, String title, String xTitle, String yTitle) {
+    static XYChart xyChart(int width, int height, String title, String xTitle, String yTitle) {
         XYChart chart = new XYChartBuilder().width(width).height(height).title(title).xAxisTitle(xTitle)
                 .yAxisTitle(yTitle).build();
         style(chart);
@@ -439,7 +439,7 @@ public final class ReportPlots {
      * legend; its y value lies inside the data, so it changes no axis range. An axis of whole numbers (epochs,
      * indices) gets whole-number ticks only: epoch 1.5 means nothing there.
      */
-    private static void anchorXAxis(XYChart chart, double minX, double maxX, double y, boolean wholeNumbers) {
+    static void anchorXAxis(XYChart chart, double minX, double maxX, double y, boolean wholeNumbers) {
         if (wholeNumbers) {
             chart.getStyler().setXAxisDecimalPattern("0");
         }
@@ -476,7 +476,7 @@ public final class ReportPlots {
                 .orElse(1);
     }
 
-    private static void line(XYChart chart, String name, List<Double> x, List<Double> y, Color color, float width,
+    static void line(XYChart chart, String name, List<Double> x, List<Double> y, Color color, float width,
             Marker marker) {
         XYSeries s = chart.addSeries(name, x, y);
         s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);

@@ -95,6 +95,7 @@ public final class ReportWriter {
         List<ReportPlots.Plot> oneShot = new ArrayList<>();
         addIfPresent(oneShot, ReportPlots.oneShotLoss(c.smashMetrics()));
         addIfPresent(oneShot, ReportPlots.oneShotError(c.smashMetrics()));
+        addIfPresent(oneShot, ConditioningPlot.of(c.smashMetrics()));
 
         List<ReportPlots.Plot> search = new ArrayList<>();
         List<Double> scores = new ArrayList<>();

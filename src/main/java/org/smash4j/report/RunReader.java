@@ -8,6 +8,7 @@ import org.smash4j.space.Architecture;
 import org.smash4j.space.ArchitectureDocument;
 import org.smash4j.space.ArchitectureJson;
 import org.smash4j.space.SearchSpaceConfig;
+import org.smash4j.train.ConditioningDiagnostics;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -154,11 +155,22 @@ final class RunReader {
                 epochs.add(new MetricsLog.Epoch(n.path("epoch").asInt(-1), n.path("step").asLong(-1),
                         num(n, "trainLoss"), num(n, "trainError"), num(n, "lr"), num(n, "valLoss"),
                         num(n, "valError"), num(n, "testLoss"), num(n, "testError"), num(n, "elapsedSeconds"),
-                        n.path("maxKernel").asInt(-1), num(n, "maxBudget")));
+                        n.path("maxKernel").asInt(-1), num(n, "maxBudget"), diagnostics(n)));
             }
             // Other record types are allowed by the format and carry nothing the report shows.
         }
         return new MetricsLog(steps, epochs);
+    }
+
+    /** The conditioning diagnostics of an epoch record (none in runs older than them). */
+    private static Map<String, Double> diagnostics(JsonNode n) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        n.fields().forEachRemaining(e -> {
+            if (ConditioningDiagnostics.isMetric(e.getKey()) && e.getValue().isNumber()) {
+                out.put(e.getKey(), e.getValue().asDouble());
+            }
+        });
+        return out;
     }
 
     // ---------------------------------------------------------------- search

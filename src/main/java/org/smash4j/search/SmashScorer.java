@@ -10,7 +10,6 @@ import org.smash4j.data.BatchStream;
 import org.smash4j.data.EvaluationBatches;
 import org.smash4j.data.ImageDataset;
 import org.smash4j.data.Normalization;
-import org.smash4j.encoding.Encoder;
 import org.smash4j.encoding.Encoding;
 import org.smash4j.encoding.Noise;
 import org.smash4j.nn.OneShotNetwork;
@@ -103,6 +102,11 @@ public final class SmashScorer implements SliceScorer {
                 .withEnsembleError(ensembleError());
     }
 
+    /** The encoding c the scored network reads for {@code arch}. */
+    public Encoding encode(Architecture arch) {
+        return net.encode(arch);
+    }
+
     @Override
     public int validationSize() {
         return validation.size();
@@ -189,7 +193,7 @@ public final class SmashScorer implements SliceScorer {
     }
 
     private Evaluated evaluate(Architecture arch, long index, ImageDataset data) {
-        return evaluate(arch, Encoder.encode(arch, net.config()), index, data);
+        return evaluate(arch, net.encode(arch), index, data);
     }
 
     private Evaluated evaluate(Architecture arch, Encoding c, long index, ImageDataset data) {

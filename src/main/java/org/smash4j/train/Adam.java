@@ -2,8 +2,11 @@ package org.smash4j.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.DataType;
 import org.smash4j.nn.Parameters;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -12,12 +15,37 @@ import java.util.Map;
  * update {@code w -= lr/bc1 * m / (sqrt(v)/sqrt(bc2) + eps)}.
  */
 public final class Adam extends StatefulOptimizer {
-    /** Hyper-parameters; {@link #smash()} are the original's. */
+    /**
+     * Hyper-parameters; {@link #smash()} are the original's.
+     *
+     * @param epsHyperNet     eps of the HyperNet group (null, as in run.json files written before it existed: eps)
+     * @param lrScaleHyperNet the HyperNet group's learning rate relative to the others (null: 1)
+     */
     public record Settings(double beta1, double beta2, double eps, double weightDecayMain,
-            double weightDecayHyperNet) {
-        /** betas (0.5, 0.999), eps 1e-4, weight decay 1e-4 on non-HyperNet parameters and 0 on the HyperNet. */
+            double weightDecayHyperNet, Double epsHyperNet, Double lrScaleHyperNet) {
+        public Settings {
+            epsHyperNet = epsHyperNet == null ? eps : epsHyperNet;
+            lrScaleHyperNet = lrScaleHyperNet == null ? 1.0 : lrScaleHyperNet;
+            if (!(eps > 0) || !(epsHyperNet > 0) || !(lrScaleHyperNet > 0)) {
+                throw new IllegalArgumentException("Adam eps and the HyperNet's learning-rate scale must be > 0");
+            }
+        }
+
+        public Settings(double beta1, double beta2, double eps, double weightDecayMain, double weightDecayHyperNet) {
+            this(beta1, beta2, eps, weightDecayMain, weightDecayHyperNet, null, null);
+        }
+
+        /**
+         * The original's: betas (0.5, 0.999), eps 1e-4 (chosen for float16) for every parameter, weight decay 1e-4 on
+         * non-HyperNet parameters and 0 on the HyperNet.
+         */
         public static Settings smash() {
             return new Settings(0.5, 0.999, 1e-4, 1e-4, 0);
+        }
+
+        /** These settings with another HyperNet eps and learning-rate scale. */
+        public Settings withHyperNet(double eps, double lrScale) {
+            return new Settings(beta1, beta2, this.eps, weightDecayMain, weightDecayHyperNet, eps, lrScale);
         }
     }
 
@@ -26,6 +54,23 @@ public final class Adam extends StatefulOptimizer {
     public Adam(Parameters params, Settings settings) {
         super(params, "m", "v");
         this.settings = settings;
+    }
+
+    /**
+     * Fraction of the elements of {@code group}'s parameters whose last step was eps-limited, sqrt(v/bc2) < eps
+     * of the group (see {@link ConditioningDiagnostics#epsLimitedFraction}); NaN before the first step.
+     */
+    public double epsLimitedFraction(Parameters.Group group) {
+        List<float[]> v = new ArrayList<>();
+        try (NDScope scope = new NDScope()) {
+            for (String name : params.trainable().keySet()) {
+                if (params.group(name) == group) {
+                    v.add(state.slot("v", name).toType(DataType.FLOAT32, false).toFloatArray());
+                }
+            }
+        }
+        double eps = group == Parameters.Group.HYPERNET ? settings.epsHyperNet() : settings.eps();
+        return ConditioningDiagnostics.epsLimitedFraction(v, state.steps, settings.beta2(), eps);
     }
 
     @Override
@@ -37,15 +82,17 @@ public final class Adam extends StatefulOptimizer {
             for (Map.Entry<String, NDArray> e : params.trainable().entrySet()) {
                 NDArray w = e.getValue();
                 NDArray g = w.getGradient();
-                double wd = params.group(e.getKey()) == Parameters.Group.HYPERNET ? settings.weightDecayHyperNet()
-                        : settings.weightDecayMain();
+                boolean hyper = params.group(e.getKey()) == Parameters.Group.HYPERNET;
+                double wd = hyper ? settings.weightDecayHyperNet() : settings.weightDecayMain();
+                double eps = hyper ? settings.epsHyperNet() : settings.eps();
+                double groupLr = hyper ? lr * settings.lrScaleHyperNet() : lr;
                 NDArray d = wd == 0 ? g : g.add(w.mul(wd));
                 NDArray m = state.slot("m", e.getKey());
                 NDArray v = state.slot("v", e.getKey());
                 m.muli(settings.beta1()).addi(d.mul(1 - settings.beta1()));
                 v.muli(settings.beta2()).addi(d.square().muli(1 - settings.beta2()));
-                NDArray denom = v.sqrt().divi(Math.sqrt(bc2)).addi(settings.eps());
-                w.subi(m.div(denom).muli(lr / bc1));
+                NDArray denom = v.sqrt().divi(Math.sqrt(bc2)).addi(eps);
+                w.subi(m.div(denom).muli(groupLr / bc1));
                 Parameters.zeroGradient(w);
             }
         }

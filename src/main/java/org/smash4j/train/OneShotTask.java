@@ -3,7 +3,6 @@ package org.smash4j.train;
 import ai.djl.ndarray.NDArray;
 import org.smash4j.data.ImageDataset;
 import org.smash4j.data.Normalization;
-import org.smash4j.encoding.Encoder;
 import org.smash4j.encoding.Encoding;
 import org.smash4j.encoding.Noise;
 import org.smash4j.nn.Loss;
@@ -35,6 +34,7 @@ public final class OneShotTask implements TrainingTask {
     private final Normalization normalization;
     private final Placement placement;
     private final int evalBatch;
+    private final ConditioningDiagnostics.Probe probe;
 
     public OneShotTask(OneShotNetwork net, Optimizer optimizer, Annealing annealing, long seed,
             ImageDataset validation, Normalization normalization, Placement placement, int evalBatch) {
@@ -47,6 +47,8 @@ public final class OneShotTask implements TrainingTask {
         this.normalization = normalization;
         this.placement = placement;
         this.evalBatch = evalBatch;
+        this.probe = ConditioningDiagnostics.Probe.of(validation, normalization,
+                ConditioningDiagnostics.PROBE_IMAGES);
     }
 
     /** The architecture trained at step {@code step}. */
@@ -72,7 +74,7 @@ public final class OneShotTask implements TrainingTask {
     }
 
     private NDArray weights(Architecture arch, SplittableRandom noiseRng) {
-        Encoding c = Encoder.encode(arch, net.config());
+        Encoding c = net.encode(arch);
         return net.generateWeights(c, Noise.draw(c.height(), c.width(), noiseRng));
     }
 
@@ -87,15 +89,19 @@ public final class OneShotTask implements TrainingTask {
 
     /**
      * Validation error with a freshly sampled architecture and noise for every batch, as the original reports it:
-     * an average over random architectures, not the error of any one of them.
+     * an average over random architectures, not the error of any one of them; then the conditioning diagnostics
+     * (their own streams, so they change nothing of the training).
      */
     @Override
     public Map<String, Object> endOfEpoch(int epoch, long step) {
         Map<String, Object> m = new LinkedHashMap<>();
+        AnnealingState state = annealing.at(step - 1);
+        ConditioningDiagnostics d = ConditioningDiagnostics.compute(net, state, seed,
+                ConditioningDiagnostics.DEFAULT_ARCHITECTURES, optimizer instanceof Adam adam ? adam : null, probe);
         if (validation == null || validation.size() == 0) {
+            m.putAll(d.toMap());
             return m;
         }
-        AnnealingState state = annealing.at(step - 1);
         Evaluation.Result r = Evaluation.run(validation, normalization, evalBatch, placement, (i, x) -> {
             SplittableRandom rng = RandomStreams.of(seed, "validation-arch/" + epoch, i);
             Architecture arch = sampler.sample(state, rng);
@@ -104,6 +110,7 @@ public final class OneShotTask implements TrainingTask {
         m.put("valLoss", r.loss());
         m.put("valError", r.error());
         m.put("valErrorKind", "mean over a random architecture per batch");
+        m.putAll(d.toMap());
         return m;
     }
 }

@@ -49,7 +49,7 @@ public final class OneShotTraining {
         TrainingBatches batches = new TrainingBatches(data.train(), data.normalization(), data.augmentation(),
                 c.seed(), BatchSettings.DEFAULT.withBatchSize(c.batchSize()));
         long total = (long) c.epochs() * batches.batchesPerEpoch();
-        try (OneShotNetwork net = new OneShotNetwork(c.space(), c.hyperNet(), placement, c.seed());
+        try (OneShotNetwork net = c.newNetwork();
                 Adam adam = new Adam(net.parameters(), c.adam())) {
             OneShotTask task = new OneShotTask(net, adam, new Annealing(c.space(), total), c.seed(),
                     data.validation(), data.normalization(), placement, c.evalBatch());
@@ -69,7 +69,7 @@ public final class OneShotTraining {
         if (!Files.exists(ckpt)) {
             throw new IOException(run.dir() + " has no checkpoint yet; train it first");
         }
-        OneShotNetwork net = new OneShotNetwork(c.space(), c.hyperNet(), Placement.of(c.device()), c.seed());
+        OneShotNetwork net = c.newNetwork();
         try {
             Checkpoint.readWeights(ckpt, net.parameters());
         } catch (IOException | RuntimeException e) {

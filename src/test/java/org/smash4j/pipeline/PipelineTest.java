@@ -34,7 +34,7 @@ class PipelineTest {
         // The random phase by successive halving (60 validation images: rounds of 15, 30 and 60), so the real
         // scorer's slices run end to end too.
         PipelineConfig c = Pipeline.fromPreset("tiny", new DataSpec("fashion-mnist", null, 600, 200, 0.1, 0), 0, "cpu",
-                1, 1, 2, 10);
+                1, 1, 2, 10, org.smash4j.train.OneShotSettings.standard());
         Path report = Pipeline.start(run, c, quiet);
 
         assertEquals(run.resolve("report/report.html"), report);

@@ -42,7 +42,16 @@ class OptimizerTest {
 
     @Test
     void adamMatchesPyTorchRuleWithGroupWeightDecay() {
-        Adam.Settings s = new Adam.Settings(0.5, 0.999, 1e-4, 0.1, 0.0);
+        checkAdam(new Adam.Settings(0.5, 0.999, 1e-4, 0.1, 0.0), 1e-4, 1.0);
+    }
+
+    @Test
+    void adamGivesTheHyperNetItsOwnEpsAndLearningRate() {
+        // eps 0.5 is of the size of these gradients, so a wrong eps in either group moves the weights visibly.
+        checkAdam(new Adam.Settings(0.5, 0.999, 1e-4, 0.1, 0.0).withHyperNet(0.5, 3.0), 0.5, 3.0);
+    }
+
+    private static void checkAdam(Adam.Settings s, double hyperEps, double hyperLrScale) {
         double[] lrs = {0.1, 0.05, 0.02};
         try (Parameters p = params(); Adam adam = new Adam(p, s)) {
             double[][] w = {W0.clone(), W0.clone()};
@@ -53,13 +62,15 @@ class OptimizerTest {
                 adam.step(lrs[t - 1]);
                 for (int grp = 0; grp < 2; grp++) {
                     double wd = grp == 0 ? 0.1 : 0.0;
+                    double eps = grp == 0 ? 1e-4 : hyperEps;
+                    double lr = grp == 0 ? lrs[t - 1] : lrs[t - 1] * hyperLrScale;
                     for (int i = 0; i < 3; i++) {
                         double g = C[i] * w[grp][i] + wd * w[grp][i];
                         m[grp][i] = 0.5 * m[grp][i] + 0.5 * g;
                         v[grp][i] = 0.999 * v[grp][i] + 0.001 * g * g;
                         double bc1 = 1 - Math.pow(0.5, t);
                         double bc2 = 1 - Math.pow(0.999, t);
-                        w[grp][i] -= lrs[t - 1] / bc1 * m[grp][i] / (Math.sqrt(v[grp][i]) / Math.sqrt(bc2) + 1e-4);
+                        w[grp][i] -= lr / bc1 * m[grp][i] / (Math.sqrt(v[grp][i]) / Math.sqrt(bc2) + eps);
                     }
                 }
                 assertArrayEquals(w[0], p.get("main").toDoubleArray(), 1e-12, "main after step " + t);

@@ -1,0 +1,86 @@
+package org.smash4j.experiment;
+
+import org.smash4j.nn.HyperNetShape;
+import org.smash4j.space.Presets;
+import org.smash4j.train.Adam;
+import org.smash4j.train.DataSpec;
+import org.smash4j.train.OneShotRunConfig;
+import org.smash4j.train.OneShotSettings;
+import org.smash4j.train.RunFolder;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The {@code validity} scale of the correlation experiment (issue 10): sizes at which the true errors of the
+ * candidates differ by more than their seed-to-seed noise, so that a correlation can be resolved, and which runs end
+ * to end in about 3 hours on 2 CPU cores. One command ({@code smash experiment validity}) trains the one-shot
+ * network, scores the architectures with every scorer and trains the candidates:
+ * <ul>
+ * <li>one-shot: the quick search space, {@value #ONE_SHOT_TRAIN_IMAGES} training images ({@value #ONE_SHOT_TRAIN}
+ * train, the rest the validation split the scores are measured on), {@value #ONE_SHOT_EPOCHS} epochs of batch 50
+ * ({@value #ONE_SHOT_STEPS} steps);</li>
+ * <li>{@value #ARCHITECTURES} architectures scored, {@value #TRAINED} trained (the first samples, independent of any
+ * score), each {@value #CANDIDATE_EPOCHS} epochs on {@value #CANDIDATE_TRAIN} images, tested on the full test
+ * set;</li>
+ * <li>{@value #REPEATS} candidates trained again with another seed (noise ceiling); the top {@value #COMPARE} by
+ * the first scorer against {@value #COMPARE} random architectures of similar size.</li>
+ * </ul>
+ */
+public final class ValidityScale {
+    public static final String NAME = "validity";
+    public static final int ONE_SHOT_TRAIN_IMAGES = 30_000;
+    public static final int ONE_SHOT_TRAIN = 27_000;
+    public static final int ONE_SHOT_EPOCHS = 8;
+    public static final int ONE_SHOT_STEPS = ONE_SHOT_EPOCHS * ONE_SHOT_TRAIN / 50;
+    public static final int ARCHITECTURES = 40;
+    public static final int EVERY = 2;
+    public static final int TRAINED = ARCHITECTURES / EVERY;
+    public static final int CANDIDATE_EPOCHS = 4;
+    public static final int CANDIDATE_TRAIN_IMAGES = 10_000;
+    public static final int CANDIDATE_TRAIN = 9_000;
+    public static final int REPEATS = 4;
+    public static final int COMPARE = 3;
+    /** The scorers, the first (which orders the search-vs-random picks) being the search's default. */
+    public static final List<String> SCORERS = List.of("recal:10", "original", "constc+recal:10", "draws:3+recal:10");
+
+    private ValidityScale() {
+    }
+
+    /** The correlation experiment of this scale on a one-shot run. */
+    static CorrelationExperiment.Config correlation(String smashRun, long seed, String device) {
+        return new CorrelationExperiment.Config(smashRun, ARCHITECTURES, EVERY, CANDIDATE_EPOCHS,
+                CANDIDATE_TRAIN_IMAGES, 0, SCORERS, seed, device, 10_000, "sample", REPEATS, COMPARE, null);
+    }
+
+    /** The one-shot run of this scale on {@code data} (whose train limit and validation fraction it sets). */
+    public static OneShotRunConfig oneShot(DataSpec data, OneShotSettings settings, long seed, String device)
+            throws IOException {
+        DataSpec spec = new DataSpec(data.name(), data.dataDir(), ONE_SHOT_TRAIN_IMAGES, data.testLimit(), 0.1,
+                data.splitSeed());
+        return new OneShotRunConfig("quick", spec.prepare().fit(Presets.quick()), HyperNetShape.standard(), spec,
+                ONE_SHOT_EPOCHS, 50, 1e-3, Adam.Settings.smash(), seed, device, 100, 10, 100, 1e4).with(settings);
+    }
+
+    /**
+     * Runs (or resumes) the whole experiment in {@code out}: the one-shot network in out/smash, the correlation
+     * experiment in out/correlation.
+     *
+     * @param groundTruth a correlation experiment on the same candidates whose trained candidates are reused, or null
+     */
+    public static CorrelationExperiment.Results run(Path out, OneShotRunConfig oneShot, String groundTruth,
+            PrintStream progress) throws IOException {
+        Path smash = out.resolve("smash");
+        OneShotSource.trainVariant(smash, oneShot, progress);
+        Path correlation = out.resolve("correlation");
+        if (Files.exists(correlation.resolve(RunFolder.RUN_FILE))) {
+            return CorrelationExperiment.resume(correlation, progress);
+        }
+        CorrelationExperiment.Config c = correlation(smash.toString(), oneShot.seed(), oneShot.device());
+        return CorrelationExperiment.run(correlation, groundTruth == null ? c : c.withGroundTruth(groundTruth),
+                progress);
+    }
+}
