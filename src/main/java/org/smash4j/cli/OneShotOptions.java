@@ -22,7 +22,11 @@ final class OneShotOptions {
             + "USED_UNITS (every row whose output units the 1x1 conv uses) or OP_WIDTH (rows below the op width).")
     RowMarking rowMarking;
 
+    @Option(names = "--position-channels", arity = "1", paramLabel = "true|false", description = "Whether the "
+            + "HyperNet also reads one-hot channels of each position's row and column offset within its op.")
+    Boolean positionChannels;
+
     OneShotSettings resolve() {
-        return OneShotSettings.byName(settings).override(eps, lrScale, rowMarking);
+        return OneShotSettings.byName(settings).override(eps, lrScale, rowMarking, positionChannels);
     }
 }

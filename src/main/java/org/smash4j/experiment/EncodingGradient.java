@@ -47,7 +47,7 @@ final class EncodingGradient {
         try (NDManager manager = NDManager.newBaseManager(placement.device());
                 NDScope scope = new NDScope();
                 GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-            NDArray input = net.hyperInput(noise, c.values(), c.channels(), c.height(), c.width());
+            NDArray input = net.hyperInput(noise, c);
             input.setRequiresGradient(true);
             NDArray wg = net.generateWeights(input);
             NDArray total = null;
@@ -65,8 +65,9 @@ final class EncodingGradient {
             gc.backward(total.div(n));
             float[] all = input.getGradient().toType(DataType.FLOAT32, false).toFloatArray();
             int plane = c.height() * c.width();
-            out = new float[all.length - plane];
-            System.arraycopy(all, plane, out, 0, out.length); // channel 0 is the noise z
+            // Channel 0 is the noise z; position channels, if any, follow c.
+            out = new float[c.channels() * plane];
+            System.arraycopy(all, plane, out, 0, out.length);
         } finally {
             net.parameters().zeroGradients();
         }

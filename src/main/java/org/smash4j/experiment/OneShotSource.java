@@ -83,7 +83,7 @@ final class OneShotSource implements AutoCloseable {
             long seed, String device) {
         return new OneShotRunConfig(base.preset(), base.space(), hyperNet, base.data(), epochs, base.batchSize(),
                 base.learningRate(), base.adam(), seed, device, base.checkpointEvery(), base.metricsEvery(),
-                base.evalBatch(), base.maxLoss(), base.rowMarking());
+                base.evalBatch(), base.maxLoss(), base.rowMarking(), base.positionChannels());
     }
 
     Path dir() {

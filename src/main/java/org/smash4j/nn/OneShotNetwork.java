@@ -32,6 +32,7 @@ public final class OneShotNetwork implements AutoCloseable {
     private final int sharedKernel;
     private float bnMomentum = Layers.BN_MOMENTUM;
     private RowMarking rowMarking = RowMarking.USED_UNITS;
+    private final boolean positionChannels;
     private OpObserver opObserver;
 
     /** Sees every op's output during {@link #forward}, for diagnostics; none by default, so training pays nothing. */
@@ -44,15 +45,17 @@ public final class OneShotNetwork implements AutoCloseable {
     /**
      * @param encodingChannels channels of the architecture encoding c
      * @param seed             initial weights depend on this seed only
+     * @param positionChannels whether the HyperNet also reads {@link PositionChannels} (the original does not)
      */
     public OneShotNetwork(SearchSpaceConfig config, int encodingChannels, HyperNetShape hyperShape,
-            Placement placement, long seed) {
+            Placement placement, long seed, boolean positionChannels) {
         this.config = config;
         this.geometry = config.geometry();
         this.params = new Parameters(placement);
         this.executor = new MemoryBankExecutor(config.n());
-        this.hyperNet = new HyperNet(config, encodingChannels, hyperShape, params,
-                RandomStreams.of(seed, "init:hypernet"));
+        this.positionChannels = positionChannels;
+        this.hyperNet = new HyperNet(config, encodingChannels + (positionChannels ? PositionChannels.count(config.k())
+                : 0), hyperShape, params, RandomStreams.of(seed, "init:hypernet"));
         ModelParts parts = new ModelParts(params, seed);
         this.stem = parts.conv("stem.w", geometry.stemChannels(), config.inChannels(), 7, 7);
         this.sharedKernel = config.varKs() ? config.maxKernel() : 3;
@@ -74,9 +77,20 @@ public final class OneShotNetwork implements AutoCloseable {
         parts.linear("head.fc", config.numClasses(), geometry.maxBlockWidth(2));
     }
 
+    public OneShotNetwork(SearchSpaceConfig config, int encodingChannels, HyperNetShape hyperShape,
+            Placement placement, long seed) {
+        this(config, encodingChannels, hyperShape, placement, seed, false);
+    }
+
     /** A one-shot network for {@code config} whose HyperNet reads the standard encoding layout. */
     public OneShotNetwork(SearchSpaceConfig config, HyperNetShape hyperShape, Placement placement, long seed) {
-        this(config, new EncodingLayout(config).channelCount(), hyperShape, placement, seed);
+        this(config, hyperShape, placement, seed, false);
+    }
+
+    /** The same, with or without {@link PositionChannels}. */
+    public OneShotNetwork(SearchSpaceConfig config, HyperNetShape hyperShape, Placement placement, long seed,
+            boolean positionChannels) {
+        this(config, new EncodingLayout(config).channelCount(), hyperShape, placement, seed, positionChannels);
     }
 
     /** Sets which rows of an op's slices its encoding marks (default {@link RowMarking#USED_UNITS}). */
@@ -102,7 +116,28 @@ public final class OneShotNetwork implements AutoCloseable {
 
     /** Generates Wg for an encoded architecture and a noise draw z of the encoding's height x width. */
     public NDArray generateWeights(Encoding c, float[] noise) {
-        return generateWeights(noise, c.values(), c.channels(), c.height(), c.width());
+        return HyperNet.toWeightMatrix(hyperNet.forward(hyperInput(noise, c)), config);
+    }
+
+    /** Whether the HyperNet reads {@link PositionChannels} after z and c. */
+    public boolean positionChannels() {
+        return positionChannels;
+    }
+
+    /**
+     * The HyperNet input for noise z and encoding c: [1, 1 + C_c (+ position channels), k, S+1], z first, then c's
+     * values (exposed so experiments can take dE/dc from it: channels 1..C_c are c).
+     */
+    public NDArray hyperInput(float[] noise, Encoding c) {
+        float[] values = c.values();
+        if (!positionChannels) {
+            return hyperInput(noise, values, c.channels(), c.height(), c.width());
+        }
+        float[] position = PositionChannels.of(c.height(), c.width(), c.opFirstSlices(), c.usedSlices());
+        float[] all = new float[values.length + position.length];
+        System.arraycopy(values, 0, all, 0, values.length);
+        System.arraycopy(position, 0, all, values.length, position.length);
+        return rawInput(noise, all, c.channels() + PositionChannels.count(c.height()), c.height(), c.width());
     }
 
     public SearchSpaceConfig config() {
@@ -126,8 +161,18 @@ public final class OneShotNetwork implements AutoCloseable {
         return HyperNet.toWeightMatrix(hyperNet.forward(input), config);
     }
 
-    /** The HyperNet input [1, 1 + C_c, k, S+1] as a tensor (exposed so experiments can take dE/dc). */
+    /**
+     * The HyperNet input [1, 1 + C_c, k, S+1] from raw encoding values (tests feed arbitrary +-1 values); only for a
+     * network without position channels, which need the ops' slices ({@link #hyperInput(float[], Encoding)}).
+     */
     public NDArray hyperInput(float[] noise, float[] encoding, int encodingChannels, int height, int width) {
+        if (positionChannels) {
+            throw new IllegalStateException("this HyperNet also reads position channels; pass the Encoding");
+        }
+        return rawInput(noise, encoding, encodingChannels, height, width);
+    }
+
+    private NDArray rawInput(float[] noise, float[] encoding, int encodingChannels, int height, int width) {
         int plane = height * width;
         if (noise.length != plane || encoding.length != encodingChannels * plane) {
             throw new IllegalArgumentException("noise/encoding sizes do not match " + encodingChannels + "x"

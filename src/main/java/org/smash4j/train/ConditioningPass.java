@@ -69,8 +69,7 @@ final class ConditioningPass {
             float[] redrawn = Noise.draw(c.height(), c.width(), RandomStreams.of(seed, "diagnostics-redraw", i));
             List<OpSlice> ops = opSlices(arch, c, config);
             try (NDScope scope = new NDScope()) {
-                NDArray y = net.hyperNet().forward(net.hyperInput(z, c.values(), c.channels(), c.height(),
-                        c.width()));
+                NDArray y = net.hyperNet().forward(net.hyperInput(z, c));
                 tile += ConditioningDiagnostics.tileShare(floats(y), (int) y.getShape().get(1));
                 NDArray wg = HyperNet.toWeightMatrix(y, config);
                 Generated truth = generated(wg);

@@ -1,6 +1,7 @@
 package org.smash4j.train;
 
 import org.smash4j.encoding.RowMarking;
+import org.smash4j.nn.PositionChannels;
 
 import java.util.List;
 import java.util.Locale;
@@ -14,8 +15,10 @@ import java.util.Locale;
  * @param epsHyperNet     Adam eps of the HyperNet's parameters
  * @param lrScaleHyperNet the HyperNet's learning rate relative to the rest of the network
  * @param rowMarking      which rows of an op's slices c marks
+ * @param positionChannels whether the HyperNet also reads where each position of c is ({@link PositionChannels})
  */
-public record OneShotSettings(double epsHyperNet, double lrScaleHyperNet, RowMarking rowMarking) {
+public record OneShotSettings(double epsHyperNet, double lrScaleHyperNet, RowMarking rowMarking,
+        boolean positionChannels) {
     public static final List<String> NAMES = List.of("default", "original");
 
     public OneShotSettings {
@@ -26,12 +29,12 @@ public record OneShotSettings(double epsHyperNet, double lrScaleHyperNet, RowMar
 
     /** The original's choices. */
     public static OneShotSettings original() {
-        return new OneShotSettings(Adam.Settings.smash().eps(), 1.0, RowMarking.OP_WIDTH);
+        return new OneShotSettings(Adam.Settings.smash().eps(), 1.0, RowMarking.OP_WIDTH, false);
     }
 
     /** The choices measured best (issue 10). */
     public static OneShotSettings standard() {
-        return new OneShotSettings(1e-8, 1.0, RowMarking.USED_UNITS);
+        return new OneShotSettings(1e-8, 1.0, RowMarking.USED_UNITS, false);
     }
 
     public static OneShotSettings byName(String name) {
@@ -43,9 +46,9 @@ public record OneShotSettings(double epsHyperNet, double lrScaleHyperNet, RowMar
     }
 
     /** These settings with single choices overridden where not null. */
-    public OneShotSettings override(Double eps, Double lrScale, RowMarking marking) {
+    public OneShotSettings override(Double eps, Double lrScale, RowMarking marking, Boolean position) {
         return new OneShotSettings(eps == null ? epsHyperNet : eps, lrScale == null ? lrScaleHyperNet : lrScale,
-                marking == null ? rowMarking : marking);
+                marking == null ? rowMarking : marking, position == null ? positionChannels : position);
     }
 
     /** The original's Adam with these HyperNet settings. */
