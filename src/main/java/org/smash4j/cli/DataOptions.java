@@ -8,7 +8,8 @@ import picocli.CommandLine.Option;
 final class DataOptions {
     @Option(names = "--data", defaultValue = "fashion-mnist", paramLabel = "NAME",
             description = "Data set: fashion-mnist (from Debian's dataset-fashion-mnist), mnist, cifar10, cifar100, "
-                    + "cifar100-coarse, stl10. Default: ${DEFAULT-VALUE}.")
+                    + "cifar100-coarse, stl10, imagenet32 (pickle or npz batches, or SMASH's consolidated npz; top-1 "
+                    + "error). Default: ${DEFAULT-VALUE}.")
     String name;
 
     @Option(names = "--data-dir", paramLabel = "DIR",

@@ -20,6 +20,10 @@ import java.util.Locale;
  *       crop (pad 4) + flip.</li>
  *   <li>{@code stl10}: folder required ({@code stl10_binary} or its parent); published constants; crop at full
  *       96x96 size with pad 12 + flip.</li>
+ *   <li>{@code imagenet32}: folder required (SMASH's imagenet32_train/val.npz, or the Imagenet32_train/val
+ *       batches as pickles or npz, or their parent; see {@link Imagenet32Format}); published constants;
+ *       crop (pad 4) + flip, as SMASH. The validation set is the test set. The full training set takes 3.9 GB
+ *       of heap; {@link #open(String, Path, int, long)} reads a subset without loading the rest.</li>
  * </ul>
  */
 public final class DataSets {
@@ -27,7 +31,7 @@ public final class DataSets {
 
     /** The names {@link #open} accepts. */
     public static final List<String> NAMES = List.of("fashion-mnist", "mnist", "cifar10", "cifar100",
-            "cifar100-coarse", "stl10");
+            "cifar100-coarse", "stl10", "imagenet32");
 
     private DataSets() {
     }
@@ -40,6 +44,30 @@ public final class DataSets {
      * @throws IllegalArgumentException for an unknown name, or no folder where one is required
      */
     public static TrainTestData open(String name, Path dataDir) throws IOException {
+        return open(name, dataDir, 0, 0);
+    }
+
+    /**
+     * Like {@link #open(String, Path)}, with the training set cut to {@code trainLimit} images (0 = all):
+     * exactly those {@code train().randomSubset(trainLimit, subsetSeed)} would keep. ImageNet32x32 picks them
+     * while reading, so the rest never occupies memory; the other sets are loaded whole, then cut.
+     */
+    public static TrainTestData open(String name, Path dataDir, int trainLimit, long subsetSeed)
+            throws IOException {
+        if (trainLimit < 0) {
+            throw new IllegalArgumentException("trainLimit must be >= 0, got " + trainLimit);
+        }
+        TrainTestData data = openFull(name, dataDir, trainLimit, subsetSeed);
+        if (trainLimit > 0 && trainLimit < data.train().size()) {
+            return new TrainTestData(data.name(), data.train().randomSubset(trainLimit, subsetSeed), data.test(),
+                    data.normalization(), data.augmentation());
+        }
+        return data;
+    }
+
+    // trainLimit and subsetSeed are used only by the loaders that subset while reading.
+    private static TrainTestData openFull(String name, Path dataDir, int trainLimit, long subsetSeed)
+            throws IOException {
         String key = name == null ? "" : name.strip().toLowerCase(Locale.ROOT);
         switch (key) {
             case "fashion-mnist": {
@@ -79,6 +107,12 @@ public final class DataSets {
                 // size, with padding scaled from CIFAR's 4-in-32 (12-in-96).
                 return new TrainTestData(key, Stl10Format.readTrain(dir), Stl10Format.readTest(dir),
                         Normalization.STL10, Augmentation.cropAndFlip(12));
+            }
+            case "imagenet32": {
+                Path dir = required(key, dataDir, "the folder with ImageNet32x32 (imagenet32_train.npz, or the "
+                        + "Imagenet32_train and Imagenet32_val folders or their contents)");
+                return new TrainTestData(key, Imagenet32Format.readTrain(dir, trainLimit, subsetSeed),
+                        Imagenet32Format.readVal(dir), Normalization.IMAGENET32, Augmentation.cropAndFlip(4));
             }
             default:
                 throw new IllegalArgumentException("unknown data set '" + name + "'; known: " + NAMES);

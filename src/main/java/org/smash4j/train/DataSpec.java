@@ -52,9 +52,9 @@ public record DataSpec(String name, String dataDir, int trainLimit, int testLimi
     }
 
     public Prepared prepare() throws IOException {
-        TrainTestData d = DataSets.open(name, dataDir == null ? null : Path.of(dataDir));
-        ImageDataset train = trainLimit > 0 && trainLimit < d.train().size()
-                ? d.train().randomSubset(trainLimit, splitSeed) : d.train();
+        // The subset is picked while reading where the format allows it (ImageNet32x32: 1.28M images).
+        TrainTestData d = DataSets.open(name, dataDir == null ? null : Path.of(dataDir), trainLimit, splitSeed);
+        ImageDataset train = d.train();
         ImageDataset test = testLimit > 0 && testLimit < d.test().size()
                 ? d.test().randomSubset(testLimit, splitSeed) : d.test();
         Splits.TrainValidation split = Splits.holdOut(train, validationFraction, splitSeed, false);
