@@ -11,7 +11,13 @@ final class SpaceOptions {
                     + "original's defaults at 32x32x3). Default: ${DEFAULT-VALUE}.")
     String preset;
 
+    @Option(names = "--max-bottleneck", paramLabel = "M", description = "Cap of an op's 1x1 output in units of "
+            + "N_max (the HyperNet emits M*N_max output units per column). The original's HyperNet emitted 1 but its "
+            + "trained networks used up to its max_bottleneck (spec bug 1). Default: the preset's (2).")
+    Integer maxBottleneck;
+
     SearchSpaceConfig config() {
-        return Presets.byName(preset);
+        SearchSpaceConfig c = Presets.byName(preset);
+        return maxBottleneck == null ? c : c.toBuilder().optMaxBottleneck(maxBottleneck).build();
     }
 }
