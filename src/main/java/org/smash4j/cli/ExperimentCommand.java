@@ -88,6 +88,17 @@ final class ExperimentCommand implements Runnable {
                 + "correlation experiment (same architectures and candidate settings; checked).")
         Path groundTruth;
 
+        @Option(names = "--compare-with", split = ",", paramLabel = "RUN", description = "Other one-shot runs (e.g. "
+                + "a weight-sharing run beside a HyperNet --smash, same space and data) that score the same "
+                + "candidates with the first scorer: both correlations, training time per step and memory in one "
+                + "table and one scatter plot.")
+        List<Path> compareWith;
+
+        @Option(names = "--dropout-ablation", description = "Also train the weight-sharing --smash network without "
+                + "path dropout (in DIR/smash-no-path-dropout) and compare it on the same candidates (Bender et al.'s "
+                + "ablation).")
+        boolean dropoutAblation;
+
         @Override
         public Integer call() throws Exception {
             CorrelationExperiment.Config d = CorrelationExperiment.Config.forScale(o.scale, o.smashRun().toString(),
@@ -97,7 +108,9 @@ final class ExperimentCommand implements Runnable {
                     or(trainLimit, d.trainLimit()), or(testLimit, d.testLimit()),
                     scorers != null ? scorers : d.scorers(), d.seed(), d.device(), d.bootstrap(),
                     selection != null ? selection : d.selection(), or(repeats, d.repeats()), or(compare, d.compare()),
-                    groundTruth != null ? groundTruth.toString() : d.groundTruth());
+                    groundTruth != null ? groundTruth.toString() : d.groundTruth())
+                    .withComparison(compareWith == null ? List.of() : compareWith.stream().map(Path::toString).toList(),
+                            dropoutAblation);
             Path dir = o.out(CorrelationExperiment.NAME);
             CorrelationExperiment.run(dir, c, System.err);
             finished(dir);
@@ -258,6 +271,9 @@ final class ExperimentCommand implements Runnable {
         @Mixin
         OneShotOptions oneShot;
 
+        @Mixin
+        EvaluatorOptions evaluator;
+
         @Option(names = "--out", required = true, paramLabel = "DIR", description = "Experiment folder.")
         Path out;
 
@@ -273,7 +289,8 @@ final class ExperimentCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            ValidityScale.run(out, ValidityScale.oneShot(data.spec(0, 0, seed), oneShot.resolve(), seed, device),
+            ValidityScale.run(out, evaluator.apply(ValidityScale.oneShot(data.spec(0, 0, seed), oneShot.resolve(),
+                    seed, device)),
                     groundTruth == null ? null : groundTruth.toString(), System.err);
             finished(out.resolve("correlation"));
             return 0;

@@ -27,9 +27,18 @@ final class ExperimentOptions {
     @Option(names = "--device", defaultValue = "cpu", description = "Device. Default: ${DEFAULT-VALUE}.")
     String device;
 
+    @Option(names = "--evaluator", paramLabel = "NAME", description = "The evaluator --smash RUN must have been "
+            + "trained with (hypernet or weight-sharing); the run decides it, this only checks.")
+    String evaluator;
+
     Path smashRun() {
         if (smash == null) {
             throw new IllegalArgumentException("--smash RUN is required");
+        }
+        try {
+            EvaluatorOptions.check(evaluator, smash);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
         return smash;
     }

@@ -47,6 +47,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     OneShotOptions oneShot;
 
+    @Mixin
+    EvaluatorOptions evaluator;
+
     @Override
     public Integer call() throws Exception {
         Path report;
@@ -55,7 +58,8 @@ final class RunCommand implements Callable<Integer> {
         } else {
             TrainingPlan plan = TrainingPlan.forPreset(space.preset);
             PipelineConfig c = Pipeline.fromPreset(space.preset, data.spec(plan.trainLimit(), plan.testLimit(), seed),
-                    seed, device, topK, baselines, halving.eta, halving.minImages, oneShot.resolve());
+                    seed, device, topK, baselines, halving.eta, halving.minImages, oneShot.resolve())
+                    .withEvaluator(evaluator.evaluator, evaluator.pathDropout());
             report = Pipeline.start(target.out, c, System.err);
         }
         System.out.println("done. Report: " + report.toAbsolutePath());

@@ -56,6 +56,15 @@ final class SearchCommand implements Callable<Integer> {
                     + "scoring (the original: 0, running statistics from training). Default: ${DEFAULT-VALUE}.")
     int recalibrate;
 
+    @Option(names = "--bn-statistics", paramLabel = "batch|running", description = "BN statistics of the scores: "
+            + "each validation batch's own (batch) or the running ones of training (running). Default: the one-shot "
+            + "run's evaluator's (weight-sharing: batch; hypernet: running), running with --recalibrate.")
+    String bnStatistics;
+
+    @Option(names = "--evaluator", paramLabel = "NAME", description = "The evaluator --smash RUN must have been "
+            + "trained with (hypernet or weight-sharing); the run decides it, this only checks.")
+    String evaluator;
+
     @Option(names = "--seed", defaultValue = "0", description = "Seed. Default: ${DEFAULT-VALUE}.")
     long seed;
 
@@ -76,14 +85,27 @@ final class SearchCommand implements Callable<Integer> {
             if (smash == null) {
                 throw new IllegalArgumentException("--smash RUN is required (or --resume DIR)");
             }
+            EvaluatorOptions.check(evaluator, smash);
             dir = out != null ? out : smash.resolveSibling(smash.getFileName() + "-search");
             s = SearchJob.run(dir, new SearchRunConfig(smash.toString(), random, perturb, hillClimb, evolution, p,
-                    20, 5, new SmashScorer.Settings(draws, recalibrate, 100), seed, device, halving.eta,
+                    20, 5, new SmashScorer.Settings(draws, recalibrate, 100, batchStatistics()), seed, device,
+                    halving.eta,
                     halving.minImages), System.err);
         }
         System.out.printf(Locale.ROOT, "search finished: %d architectures scored; best #%d with SMASH score %.4f; "
                 + "ranking in %s%n", s.results().size(), s.best().index(), s.best().score().error(),
                 dir.resolve("ranking.json"));
         return 0;
+    }
+
+    private Boolean batchStatistics() {
+        if (bnStatistics == null) {
+            return null;
+        }
+        return switch (bnStatistics) {
+            case "batch" -> true;
+            case "running" -> false;
+            default -> throw new IllegalArgumentException("--bn-statistics is batch or running, not " + bnStatistics);
+        };
     }
 }

@@ -15,12 +15,13 @@ import picocli.CommandLine.Option;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-/** {@code smash train-smash}: one-shot training of the HyperNet and shared weights. */
-@Command(name = "train-smash", mixinStandardHelpOptions = true,
+/** {@code smash train-smash}: one-shot training of the HyperNet and shared weights, or of a weight-sharing network. */
+@Command(name = "train-smash", aliases = "train-one-shot", mixinStandardHelpOptions = true,
         description = {"Train a SMASH one-shot network: every step samples a random architecture and noise z, the "
                 + "HyperNet generates its 1x1 weights, and everything is trained end to end with Adam "
                 + "(lr 1e-3, betas 0.5/0.999, eps 1e-4, weight decay 1e-4 except the HyperNet, cosine per step), "
-                + "with kernel-size and budget annealing.",
+                + "with kernel-size and budget annealing. With --evaluator weight-sharing the 1x1 weights are stored "
+                + "instead (Bender et al. 2018), with scheduled path dropout and weight decay on used parts only.",
                 "Writes RUN/run.json, metrics.jsonl, run.log and checkpoint.bin. Resume an interrupted run with "
                         + "--resume RUN."})
 final class TrainSmashCommand implements Callable<Integer> {
@@ -35,6 +36,9 @@ final class TrainSmashCommand implements Callable<Integer> {
 
     @Mixin
     OneShotOptions oneShot;
+
+    @Mixin
+    EvaluatorOptions evaluator;
 
     @Option(names = "--epochs", paramLabel = "E", description = "Epochs. Default: the preset's (paper: 100).")
     Integer epochs;
@@ -64,9 +68,8 @@ final class TrainSmashCommand implements Callable<Integer> {
             s = OneShotTraining.resume(dir, System.err);
         } else {
             dir = target.out;
-            s = OneShotTraining.start(dir, config(space, data, epochs, batch, lr, seed, device, checkpointEvery)
-                    .with(oneShot.resolve()),
-                    System.err);
+            s = OneShotTraining.start(dir, evaluator.apply(config(space, data, epochs, batch, lr, seed, device,
+                    checkpointEvery).with(oneShot.resolve())), System.err);
         }
         System.out.println("one-shot training finished: " + s.steps() + " steps; run folder " + dir);
         return 0;

@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,14 +49,18 @@ public final class CorrelationExperiment {
      * @param compare       m: the top m by the first scorer against m random architectures of similar size
      * @param groundTruth   a correlation experiment whose trained candidates are reused (null: none); with it, the
      *                      candidates trained there are the ones used here
+     * @param compareWith   other one-shot runs scoring the same candidates side by side ({@link EvaluatorComparison})
+     * @param dropoutAblation also train the weight-sharing {@code smashRun} without path dropout and compare it
      */
     public record Config(String smashRun, int architectures, int every, int epochs, int trainLimit, int testLimit,
             List<String> scorers, long seed, String device, int bootstrap, String selection, int repeats, int compare,
-            String groundTruth) {
+            String groundTruth, List<String> compareWith, Boolean dropoutAblation) {
         public static final List<String> SELECTIONS = List.of("score", "sample");
 
         public Config {
             scorers = List.copyOf(scorers);
+            compareWith = compareWith == null ? List.of() : List.copyOf(compareWith);
+            dropoutAblation = dropoutAblation != null && dropoutAblation;
             selection = selection == null ? "score" : selection;
             if (architectures < 1 || every < 1 || epochs < 1 || trainLimit < 0 || testLimit < 0 || bootstrap < 1
                     || repeats < 0 || compare < 0) {
@@ -69,6 +74,13 @@ public final class CorrelationExperiment {
                 throw new IllegalArgumentException("unknown selection '" + selection + "'; use " + SELECTIONS);
             }
             scorers.forEach(ScorerVariant::parse);
+        }
+
+        public Config(String smashRun, int architectures, int every, int epochs, int trainLimit, int testLimit,
+                List<String> scorers, long seed, String device, int bootstrap, String selection, int repeats,
+                int compare, String groundTruth) {
+            this(smashRun, architectures, every, epochs, trainLimit, testLimit, scorers, seed, device, bootstrap,
+                    selection, repeats, compare, groundTruth, null, null);
         }
 
         public Config(String smashRun, int architectures, int every, int epochs, int trainLimit, int testLimit,
@@ -101,7 +113,13 @@ public final class CorrelationExperiment {
         /** This configuration with another ground truth to reuse. */
         public Config withGroundTruth(String dir) {
             return new Config(smashRun, architectures, every, epochs, trainLimit, testLimit, scorers, seed, device,
-                    bootstrap, selection, repeats, compare, dir);
+                    bootstrap, selection, repeats, compare, dir, compareWith, dropoutAblation);
+        }
+
+        /** This configuration with other one-shot runs side by side, and the path-dropout ablation or not. */
+        public Config withComparison(List<String> runs, boolean ablation) {
+            return new Config(smashRun, architectures, every, epochs, trainLimit, testLimit, scorers, seed, device,
+                    bootstrap, selection, repeats, compare, groundTruth, runs, ablation);
         }
     }
 
@@ -115,10 +133,11 @@ public final class CorrelationExperiment {
      * @param predictors   every scorer and baseline predictor on the same candidates
      * @param noiseCeiling how well the true errors repeat under another seed (null without repeats)
      * @param searchVsRandom the top candidates against random ones of similar size (null without compare)
+     * @param evaluators   the one-shot networks side by side, this experiment's first (null without compareWith)
      */
     public record Results(Config config, String orderedBy, List<Row> architectures,
             Map<String, CorrelationAnalysis> correlations, Predictors predictors, GroundTruth.NoiseCeiling noiseCeiling,
-            SearchVsRandom.Result searchVsRandom) {
+            SearchVsRandom.Result searchVsRandom, List<EvaluatorComparison.Network> evaluators) {
     }
 
     /** A trained candidate, as other experiments reuse them. */
@@ -135,9 +154,12 @@ public final class CorrelationExperiment {
         OneShotRunConfig sc = OneShotSource.configOf(Path.of(c.smashRun()));
         SearchSpaceConfig space = sc.space();
         List<Architecture> archs = ArchitectureSamples.draw(space, c.seed(), c.architectures());
+        List<Path> others = EvaluatorComparison.runs(dir, c, sc, progress);
 
         Map<String, List<ScoreRecord>> scores = new LinkedHashMap<>();
+        long mainParameters;
         try (OneShotSource src = OneShotSource.open(Path.of(c.smashRun()))) {
+            mainParameters = src.network().parameters().count(null);
             for (ScorerVariant v : variants) {
                 SmashScorer scorer = src.scorer(v, c.seed());
                 Progress bar = new Progress(progress, "score " + v.name(), archs.size());
@@ -153,6 +175,9 @@ public final class CorrelationExperiment {
                 run.log("scored " + archs.size() + " architectures with " + v.name());
             }
         }
+        List<EvaluatorComparison.Network> networks = others.isEmpty() ? null : EvaluatorComparison.score(
+                Path.of(c.smashRun()), sc, mainParameters, others, archs, variants.get(0), c.seed(), ledger, scores,
+                progress);
 
         CandidateTraining training = new CandidateTraining(c.epochs(), candidateData(sc.data(), c), c.seed(),
                 c.device());
@@ -186,22 +211,21 @@ public final class CorrelationExperiment {
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < archs.size(); i++) {
             Map<String, ScoreRecord> byScorer = new LinkedHashMap<>();
-            for (ScorerVariant v : variants) {
-                byScorer.put(v.name(), scores.get(v.name()).get(i));
+            for (Map.Entry<String, List<ScoreRecord>> e : scores.entrySet()) {
+                byScorer.put(e.getKey(), e.getValue().get(i));
             }
             rows.add(new Row(i, CostModel.params(archs.get(i), space, NormStyle.SANDWICH),
                     CostModel.macs(archs.get(i), space), byScorer, trained.get(i)));
         }
         Map<String, CorrelationAnalysis> correlations = new LinkedHashMap<>();
-        for (ScorerVariant v : variants) {
-            correlations.put(v.name(), analyse(rows, v.name(), c.seed(), c.bootstrap()));
+        for (String name : scores.keySet()) {
+            correlations.put(name, analyse(rows, name, c.seed(), c.bootstrap()));
         }
-        Predictors predictors = Predictors.of(rows, variants.stream().map(ScorerVariant::name).toList(), c.seed(),
-                c.bootstrap());
+        Predictors predictors = Predictors.of(rows, List.copyOf(scores.keySet()), c.seed(), c.bootstrap());
         GroundTruth.NoiseCeiling ceiling = pairs.isEmpty() ? null : GroundTruth.NoiseCeiling.of(pairs,
                 trained.values().stream().mapToDouble(TrueError::testError).toArray(), c.seed(), c.bootstrap());
         Results results = new Results(c, variants.get(0).name(), rows, correlations, predictors, ceiling,
-                versusRandom);
+                versusRandom, networks);
         Path page = page(results).write(dir, results);
         run.log("results written; page " + page);
         ExperimentFolder.refreshPipelineReport(dir);
@@ -314,8 +338,12 @@ public final class CorrelationExperiment {
                 + " intervals are seeded percentile bootstraps with %d resamples.",
                 c.architectures(), c.smashRun(), r.orderedBy(), ordinal(c.every()), trained.size(), c.epochs(),
                 c.epochs() == 1 ? "" : "s", c.testLimit() == 0 ? "all" : Integer.toString(c.testLimit()),
-                ExperimentPage.pct(min(first)), ExperimentPage.pct(max(first)), c.bootstrap()));
+                ExperimentPage.pct(Arrays.stream(first).min().orElse(Double.NaN)),
+                ExperimentPage.pct(Arrays.stream(first).max().orElse(Double.NaN)), c.bootstrap()));
         page.table(correlationTable(r.correlations()));
+        if (r.evaluators() != null) {
+            EvaluatorComparison.addTo(page, r.evaluators(), r.architectures(), r.correlations());
+        }
         if (r.predictors() != null) {
             r.predictors().addTo(page, r.orderedBy());
         }
@@ -370,21 +398,5 @@ public final class CorrelationExperiment {
                     default -> "th";
                 };
         return k + suffix;
-    }
-
-    static double min(double[] v) {
-        double m = Double.NaN;
-        for (double d : v) {
-            m = Double.isNaN(m) ? d : Math.min(m, d);
-        }
-        return m;
-    }
-
-    static double max(double[] v) {
-        double m = Double.NaN;
-        for (double d : v) {
-            m = Double.isNaN(m) ? d : Math.max(m, d);
-        }
-        return m;
     }
 }

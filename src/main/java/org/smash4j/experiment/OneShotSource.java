@@ -7,6 +7,7 @@ import org.smash4j.nn.Placement;
 import org.smash4j.search.SmashScorer;
 import org.smash4j.space.Architecture;
 import org.smash4j.train.DataSpec;
+import org.smash4j.train.HyperNetEvaluator;
 import org.smash4j.train.OneShotRunConfig;
 import org.smash4j.train.OneShotTraining;
 import org.smash4j.train.RunFolder;
@@ -83,7 +84,21 @@ final class OneShotSource implements AutoCloseable {
             long seed, String device) {
         return new OneShotRunConfig(base.preset(), base.space(), hyperNet, base.data(), epochs, base.batchSize(),
                 base.learningRate(), base.adam(), seed, device, base.checkpointEvery(), base.metricsEvery(),
-                base.evalBatch(), base.maxLoss(), base.rowMarking(), base.positionChannels());
+                base.evalBatch(), base.maxLoss(), base.rowMarking(), base.positionChannels(), base.evaluator(),
+                base.pathDropout());
+    }
+
+    /**
+     * The run's configuration, after checking that it is a HyperNet run: {@code experiment} studies the HyperNet
+     * (its encoding, its capacity), which a weight-sharing network does not have.
+     */
+    static OneShotRunConfig requireHyperNet(Path smashRun, String experiment) throws IOException {
+        OneShotRunConfig c = configOf(smashRun);
+        if (!c.evaluator().equals(HyperNetEvaluator.NAME)) {
+            throw new IllegalArgumentException("the " + experiment + " experiment studies the HyperNet, and "
+                    + smashRun + " is a " + c.evaluator() + " run without one");
+        }
+        return c;
     }
 
     Path dir() {

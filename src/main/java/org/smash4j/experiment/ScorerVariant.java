@@ -10,6 +10,9 @@ import java.util.Locale;
  * B training batches), and combinations such as {@code draws:3+recal:5}. A {@code constc} part makes it the
  * constant-c baseline: the HyperNet is fed an encoding with no marks (every value -1), so the score can only
  * reflect what the architecture's structure does with weights that ignore c (e.g. {@code constc+recal:5}).
+ * {@code bn:batch} and {@code bn:running} choose each batch's own BN statistics or the running ones; without either,
+ * the one-shot network's evaluator chooses (weight sharing: per batch, as Bender et al.; HyperNet: running). A
+ * weight-sharing network reads no encoding and no noise, so {@code constc} and {@code draws:K} change nothing there.
  */
 public record ScorerVariant(String name, SmashScorer.Settings settings, boolean constantEncoding) {
     public static final int BATCH = 100;
@@ -20,10 +23,15 @@ public record ScorerVariant(String name, SmashScorer.Settings settings, boolean 
         int draws = 1;
         int recal = 0;
         boolean constant = false;
+        Boolean batchStatistics = null;
         if (!n.equals("original")) {
             for (String part : n.split("\\+")) {
                 if (part.equals("constc")) {
                     constant = true;
+                    continue;
+                }
+                if (part.equals("bn:batch") || part.equals("bn:running")) {
+                    batchStatistics = part.equals("bn:batch");
                     continue;
                 }
                 String[] kv = part.split(":");
@@ -35,7 +43,7 @@ public record ScorerVariant(String name, SmashScorer.Settings settings, boolean 
                 }
                 if (v < 1 || !(kv[0].equals("draws") || kv[0].equals("recal"))) {
                     throw new IllegalArgumentException("unknown scorer '" + name + "'; use original, draws:K, recal:B,"
-                            + " constc or combinations such as draws:K+recal:B, with K, B >= 1");
+                            + " constc, bn:batch, bn:running or combinations such as draws:K+recal:B, with K, B >= 1");
                 }
                 if (kv[0].equals("draws")) {
                     draws = v;
@@ -44,6 +52,6 @@ public record ScorerVariant(String name, SmashScorer.Settings settings, boolean 
                 }
             }
         }
-        return new ScorerVariant(n, new SmashScorer.Settings(draws, recal, BATCH), constant);
+        return new ScorerVariant(n, new SmashScorer.Settings(draws, recal, BATCH, batchStatistics), constant);
     }
 }

@@ -79,6 +79,7 @@ public final class TrickExperiment {
     }
 
     public static Results run(Path dir, Config c, PrintStream progress) throws IOException {
+        OneShotSource.requireHyperNet(Path.of(c.smashRun()), NAME);
         RunFolder run = ExperimentFolder.openOrCreate(dir, NAME, c.seed(), c, Config.class);
         Ledger ledger = new Ledger(run);
         List<ScoreRecord> trueScores = new ArrayList<>();

@@ -50,6 +50,14 @@ public final class MemoryBankExecutor {
      * multiple of the bank size lose those channels, which both networks do identically).
      */
     public NDArray run(Block block, NDArray input, OpBody body) {
+        return run(block, input, body, null);
+    }
+
+    /**
+     * Runs a block with path dropout: writes the mask drops are skipped, and an op none of whose writes is kept is not
+     * computed ({@link PathMask} defines the paths and keeps every read bank non-empty). A null mask keeps all.
+     */
+    public NDArray run(Block block, NDArray input, OpBody body, PathMask mask) {
         int bankChannels = block.bankSize() * n;
         int inputChannels = (int) input.getShape().get(1);
         NDArray[] banks = new NDArray[bankCount(block, inputChannels, n)];
@@ -58,10 +66,16 @@ public final class MemoryBankExecutor {
         }
         for (int o = 0; o < block.ops().size(); o++) {
             Op op = block.ops().get(o);
+            if (mask != null && !mask.runs(o)) {
+                continue;
+            }
             NDArray read = concat(banks, op, o);
             NDArray out = body.apply(o, op, read);
             int chunks = op.width() / block.bankSize();
             for (int j = 0; j < op.writes().size(); j++) {
+                if (mask != null && !mask.keeps(o, j)) {
+                    continue;
+                }
                 int w = op.writes().get(j);
                 int c = j % chunks;
                 NDArray chunk = chunks == 1 ? out : Layers.channels(out, (long) c * bankChannels,

@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import org.smash4j.encoding.Encoder;
 import org.smash4j.encoding.Encoding;
 import org.smash4j.encoding.EncodingLayout;
+import org.smash4j.encoding.Noise;
 import org.smash4j.encoding.RowMarking;
 import org.smash4j.space.Architecture;
 import org.smash4j.space.Block;
@@ -20,15 +21,20 @@ import org.smash4j.util.RandomStreams;
  * weight-normalised 1x1 convs followed by per-block shared learned convs sliced to each op's kernel size,
  * groups and width, transitions with sliced BN and 1x1 conv, and a BN-ReLU-pool-FC head. The HyperNet and
  * every learned tensor live in one {@link Parameters}, the HyperNet in its own optimiser group.
+ *
+ * <p>The same network serves weight sharing (Bender et al. 2018, {@link #weightSharing}): there the 1x1 weights
+ * are not generated but stored, as one learned matrix laid out like a generated Wg and tall enough for the largest
+ * architecture ({@link StoredWeights}), from which every architecture takes its ops' slices exactly as it takes them
+ * from a generated Wg. Where Wg comes from ({@link #weightsFor}) is the only difference between the two.
  */
 public final class OneShotNetwork implements AutoCloseable {
     private final SearchSpaceConfig config;
     private final SpaceGeometry geometry;
     private final Parameters params;
     private final HyperNet hyperNet;
+    private final NDArray storedWeights;
+    private UsedParts usedParts;
     private final MemoryBankExecutor executor;
-    private final NDArray stem;
-    private final NDArray[][] shared;
     private final int sharedKernel;
     private float bnMomentum = Layers.BN_MOMENTUM;
     private RowMarking rowMarking = RowMarking.USED_UNITS;
@@ -49,23 +55,36 @@ public final class OneShotNetwork implements AutoCloseable {
      */
     public OneShotNetwork(SearchSpaceConfig config, int encodingChannels, HyperNetShape hyperShape,
             Placement placement, long seed, boolean positionChannels) {
+        this(config, placement, seed, java.util.Objects.requireNonNull(hyperShape, "HyperNet shape"), encodingChannels,
+                positionChannels);
+    }
+
+    /** @param hyperShape the HyperNet's shape, or null for stored 1x1 weights (weight sharing) */
+    private OneShotNetwork(SearchSpaceConfig config, Placement placement, long seed, HyperNetShape hyperShape,
+            int encodingChannels, boolean positionChannels) {
         this.config = config;
         this.geometry = config.geometry();
         this.params = new Parameters(placement);
         this.executor = new MemoryBankExecutor(config.n());
         this.positionChannels = positionChannels;
-        this.hyperNet = new HyperNet(config, encodingChannels + (positionChannels ? PositionChannels.count(config.k())
-                : 0), hyperShape, params, RandomStreams.of(seed, "init:hypernet"));
+        if (hyperShape != null) {
+            int position = positionChannels ? PositionChannels.count(config.k()) : 0;
+            this.hyperNet = new HyperNet(config, encodingChannels + position, hyperShape, params,
+                    RandomStreams.of(seed, "init:hypernet"));
+            this.storedWeights = null;
+        } else {
+            this.hyperNet = null;
+            this.storedWeights = StoredWeights.create(config, params, seed);
+        }
         ModelParts parts = new ModelParts(params, seed);
-        this.stem = parts.conv("stem.w", geometry.stemChannels(), config.inChannels(), 7, 7);
+        parts.conv("stem.w", geometry.stemChannels(), config.inChannels(), 7, 7);
         this.sharedKernel = config.varKs() ? config.maxKernel() : 3;
         int nMax = config.nMax();
         int wideIn = config.maxBottleneck() * nMax;
-        this.shared = new NDArray[SearchSpaceConfig.BLOCKS][config.opMode().sharedConvs()];
         for (int b = 0; b < SearchSpaceConfig.BLOCKS; b++) {
-            for (int j = 0; j < shared[b].length; j++) {
+            for (int j = 0; j < config.opMode().sharedConvs(); j++) {
                 // W0 and W2 read the 1x1 output (up to maxBottleneck*N_max), W1 and W3 read an op output (<= N_max).
-                shared[b][j] = parts.conv("block" + b + ".W" + j, nMax, j % 2 == 0 ? wideIn : nMax, sharedKernel,
+                parts.conv(sharedName(b, j), nMax, j % 2 == 0 ? wideIn : nMax, sharedKernel,
                         sharedKernel);
             }
             if (b < SearchSpaceConfig.BLOCKS - 1) {
@@ -93,6 +112,43 @@ public final class OneShotNetwork implements AutoCloseable {
         this(config, new EncodingLayout(config).channelCount(), hyperShape, placement, seed, positionChannels);
     }
 
+    /**
+     * A weight-sharing network (Bender et al. 2018): this network with stored 1x1 weights instead of a HyperNet;
+     * every other tensor is created exactly as in a HyperNet network of the same seed.
+     */
+    public static OneShotNetwork weightSharing(SearchSpaceConfig config, Placement placement, long seed) {
+        return new OneShotNetwork(config, placement, seed, null, 0, false);
+    }
+
+    /** Whether the 1x1 weights are stored (weight sharing) rather than generated by a HyperNet. */
+    public boolean storesWeights() {
+        return storedWeights != null;
+    }
+
+    /**
+     * Wg for {@code arch}: generated by the HyperNet from its encoding and a noise draw z from {@code noise}, or
+     * the stored matrix (which takes no noise; {@code noise} may then be null).
+     */
+    public NDArray weightsFor(Architecture arch, java.util.random.RandomGenerator noise) {
+        return storesWeights() ? StoredWeights.check(storedWeights, arch, config)
+                : weightsFor(arch, encode(arch), noise);
+    }
+
+    /**
+     * The same with an explicit encoding c (e.g. a corrupted one); a weight-sharing network reads no encoding, so
+     * c does not change its weights.
+     */
+    public NDArray weightsFor(Architecture arch, Encoding c, java.util.random.RandomGenerator noise) {
+        return storesWeights() ? StoredWeights.check(storedWeights, arch, config)
+                : generateWeights(c, Noise.draw(c.height(), c.width(), noise));
+    }
+
+    /** Records the parts of the trainable tensors each later {@link #forward} reads into {@code parts} (null: no). */
+    public OneShotNetwork optUsedParts(UsedParts parts) {
+        this.usedParts = parts;
+        return this;
+    }
+
     /** Sets which rows of an op's slices its encoding marks (default {@link RowMarking#USED_UNITS}). */
     public OneShotNetwork optRowMarking(RowMarking marking) {
         this.rowMarking = marking;
@@ -116,7 +172,7 @@ public final class OneShotNetwork implements AutoCloseable {
 
     /** Generates Wg for an encoded architecture and a noise draw z of the encoding's height x width. */
     public NDArray generateWeights(Encoding c, float[] noise) {
-        return HyperNet.toWeightMatrix(hyperNet.forward(hyperInput(noise, c)), config);
+        return HyperNet.toWeightMatrix(hyperNet().forward(hyperInput(noise, c)), config);
     }
 
     /** Whether the HyperNet reads {@link PositionChannels} after z and c. */
@@ -148,7 +204,12 @@ public final class OneShotNetwork implements AutoCloseable {
         return params;
     }
 
+    /** The HyperNet; a weight-sharing network has none and says so. */
     public HyperNet hyperNet() {
+        if (hyperNet == null) {
+            throw new IllegalStateException("this is a weight-sharing network: its 1x1 weights are stored, not "
+                    + "generated by a HyperNet");
+        }
         return hyperNet;
     }
 
@@ -158,7 +219,7 @@ public final class OneShotNetwork implements AutoCloseable {
      */
     public NDArray generateWeights(float[] noise, float[] encoding, int encodingChannels, int height, int width) {
         NDArray input = hyperInput(noise, encoding, encodingChannels, height, width);
-        return HyperNet.toWeightMatrix(hyperNet.forward(input), config);
+        return HyperNet.toWeightMatrix(hyperNet().forward(input), config);
     }
 
     /**
@@ -188,12 +249,17 @@ public final class OneShotNetwork implements AutoCloseable {
 
     /** Generates weights from an explicit HyperNet input (for gradient experiments on c). */
     public NDArray generateWeights(NDArray hyperInput) {
-        return HyperNet.toWeightMatrix(hyperNet.forward(hyperInput), config);
+        return HyperNet.toWeightMatrix(hyperNet().forward(hyperInput), config);
     }
 
-    /** Class scores (unnormalised logits) of a batch under architecture {@code arch} with generated weights wg. */
+    /** Class scores (unnormalised logits) of a batch under architecture {@code arch} with weights wg. */
     public NDArray forward(NDArray x, Architecture arch, NDArray wg, boolean training) {
-        NDArray out = Layers.relu(Layers.conv(Layers.channelsLast(x), stem));
+        return forward(x, arch, wg, training, null);
+    }
+
+    /** The same with path dropout: {@code paths[b]} is block b's {@link PathMask} (null: every path kept). */
+    public NDArray forward(NDArray x, Architecture arch, NDArray wg, boolean training, PathMask[] paths) {
+        NDArray out = Layers.relu(Layers.conv(Layers.channelsLast(x), read("stem.w", null)));
         int[][] opRows = opRows(arch);
         for (int b = 0; b < SearchSpaceConfig.BLOCKS; b++) {
             Block block = arch.blocks().get(b);
@@ -201,7 +267,7 @@ public final class OneShotNetwork implements AutoCloseable {
             final int blockIndex = b;
             final NDArray blockInput = out;
             out = executor.run(block, out, (o, op, input) -> observed(blockIndex, o, blockInput,
-                    op(blockIndex, op, input, wg, rows[o])));
+                    op(blockIndex, op, input, wg, rows[o])), paths == null ? null : paths[b]);
             out = b < SearchSpaceConfig.BLOCKS - 1 ? transition(b, out, training) : head(out, training);
         }
         return out;
@@ -227,6 +293,9 @@ public final class OneShotNetwork implements AutoCloseable {
     private NDArray op(int block, Op op, NDArray input, NDArray wg, int rowStart) {
         int nch = (int) input.getShape().get(1);
         int nb = config.bottleneckChannels(nch, op.width());
+        if (usedParts != null && wg == storedWeights) {
+            usedParts.record(StoredWeights.NAME, opWeightIndex(rowStart, nch, nb));
+        }
         NDArray w = opWeight(wg, rowStart, nch, nb);
         NDArray h = Layers.relu(Layers.conv(input, Layers.weightNormalize(w)));
         int out = op.width() * config.n();
@@ -245,8 +314,20 @@ public final class OneShotNetwork implements AutoCloseable {
 
     /** The op's generated 1x1 weight [nb, nch, 1, 1], before normalisation: rows of Wg, first nb columns. */
     static NDArray opWeight(NDArray wg, int rowStart, int nch, int nb) {
-        return wg.get(new NDIndex("{}:{}, 0:{}", rowStart, rowStart + nch, nb)).transpose(1, 0)
-                .reshape(nb, nch, 1, 1);
+        return wg.get(opWeightIndex(rowStart, nch, nb)).transpose(1, 0).reshape(nb, nch, 1, 1);
+    }
+
+    private static NDIndex opWeightIndex(int rowStart, int nch, int nb) {
+        return new NDIndex("{}:{}, 0:{}", rowStart, rowStart + nch, nb);
+    }
+
+    /** Tensor {@code name}, or its slice at {@code index} (null: whole), recorded in the used parts if asked. */
+    private NDArray read(String name, NDIndex index) {
+        if (usedParts != null) {
+            usedParts.record(name, index);
+        }
+        NDArray t = params.get(name);
+        return index == null ? t : t.get(index);
     }
 
     private NDArray sharedConv(int block, int j, ConvSpec spec, NDArray x, int out) {
@@ -261,24 +342,32 @@ public final class OneShotNetwork implements AutoCloseable {
     NDArray sharedSlice(int block, int j, ConvSpec spec, int in, int out) {
         int r0h = (sharedKernel - spec.kernelH()) / 2;
         int r0w = (sharedKernel - spec.kernelW()) / 2;
-        return shared[block][j].get(new NDIndex("0:{}, 0:{}, {}:{}, {}:{}", out, in / spec.groups(), r0h,
+        return read(sharedName(block, j), new NDIndex("0:{}, 0:{}, {}:{}, {}:{}", out, in / spec.groups(), r0h,
                 r0h + spec.kernelH(), r0w, r0w + spec.kernelW()));
+    }
+
+    private static String sharedName(int block, int j) {
+        return "block" + block + ".W" + j;
     }
 
     private NDArray transition(int b, NDArray x, boolean training) {
         String p = "transition" + b;
         NDArray y = Layers.relu(bn(p + ".bn", x, training));
-        NDArray w = params.get(p + ".w").get(new NDIndex(":, 0:{}", x.getShape().get(1)));
+        NDArray w = read(p + ".w", new NDIndex(":, 0:{}", x.getShape().get(1)));
         return Layers.avgPool2(Layers.conv(y, w));
     }
 
     private NDArray head(NDArray x, boolean training) {
         NDArray y = Layers.globalAvgPool(Layers.relu(bn("head.bn", x, training)));
-        NDArray w = params.get("head.fc.w").get(new NDIndex(":, 0:{}", x.getShape().get(1)));
-        return Layers.linear(y, w, params.get("head.fc.b"));
+        NDArray w = read("head.fc.w", new NDIndex(":, 0:{}", x.getShape().get(1)));
+        return Layers.linear(y, w, read("head.fc.b", null));
     }
 
     private NDArray bn(String p, NDArray x, boolean training) {
+        if (usedParts != null) {
+            usedParts.record(p + ".gamma", new NDIndex("0:{}", x.getShape().get(1)));
+            usedParts.record(p + ".beta", new NDIndex("0:{}", x.getShape().get(1)));
+        }
         return Layers.batchNorm(x, params.get(p + ".gamma"), params.get(p + ".beta"), params.get(p + ".runMean"),
                 params.get(p + ".runVar"), training, bnMomentum);
     }

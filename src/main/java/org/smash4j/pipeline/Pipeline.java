@@ -69,7 +69,8 @@ public final class Pipeline {
         } else {
             OneShotTraining.start(smash, new OneShotRunConfig(c.preset(), space, HyperNetShape.standard(), c.data(),
                     c.oneShotEpochs(), 50, 1e-3, Adam.Settings.smash(), c.seed(), c.device(),
-                    plan.checkpointEvery(), plan.metricsEvery(), 100, 1e4).with(c.oneShot()), progress);
+                    plan.checkpointEvery(), plan.metricsEvery(), 100, 1e4).with(c.oneShot())
+                    .withEvaluator(c.evaluator(), c.pathDropout()), progress);
         }
 
         Path search = run.resolve("search");

@@ -78,7 +78,7 @@ public final class SearchJob {
             SmashScorer scorer = new SmashScorer(net, data.validation(), data.train(), data.normalization(), placement,
                     c.seed(), c.scorer(), run.resolve(ENSEMBLE_FILE));
             SearchPlan plan = plan(c, sc.space());
-            run.log("search: " + plan + " with " + c.scorer());
+            run.log("search: " + plan + " with " + c.scorer() + " on a " + sc.label() + " one-shot network");
             SearchRunner.Summary s = new SearchRunner(plan, scorer, c.seed()).progressTo(progress).run(run.dir());
             run.log("search: " + s.results().size() + " results, best #" + s.best().index() + " score "
                     + s.best().score().error() + "; non-finite outputs recomputed: " + scorer.weightRetries()

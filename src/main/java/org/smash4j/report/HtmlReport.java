@@ -122,6 +122,7 @@ public final class HtmlReport {
         } else {
             kv(h, "winner", "#" + w.index() + (w.phase() == null ? "" : " (" + w.phase() + ")") + ", SMASH score "
                     + Formats.percent(w.score()) + (w.scoreStd() == null ? "" : " ± " + Formats.points(w.scoreStd())));
+            kv(h, "found by", w.evaluator() == null ? "unknown evaluator" : "the " + w.evaluator() + " evaluator");
             kv(h, "winner size", Formats.count(w.params()) + " parameters, " + Formats.count(w.macs())
                     + " MACs per image");
             kv(h, "winner stand-alone validation / test error", w.standaloneEpochs() == null

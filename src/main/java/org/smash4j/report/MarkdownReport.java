@@ -94,6 +94,7 @@ final class MarkdownReport {
             row(m, "index", w.index() + (w.phase() == null ? "" : " (" + w.phase() + ")"));
             row(m, "SMASH score", Formats.percent(w.score())
                     + (w.scoreStd() == null ? "" : " ± " + Formats.points(w.scoreStd())));
+            row(m, "found by", w.evaluator() == null ? "unknown evaluator" : "the " + w.evaluator() + " evaluator");
             row(m, "parameters / MACs", Formats.count(w.params()) + " / " + Formats.count(w.macs()));
             row(m, "stand-alone validation / test error", w.standaloneEpochs() == null ? "not trained yet"
                     : Formats.percent(w.valError()) + " / " + Formats.percent(w.testError()) + " after "

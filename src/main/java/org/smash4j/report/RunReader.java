@@ -47,6 +47,16 @@ final class RunReader {
         this.runDir = runDir;
     }
 
+    /** What the reads so far found missing, one sentence each. */
+    List<String> missing() {
+        return missing;
+    }
+
+    /** What the reads so far could not read, one sentence each. */
+    List<String> problems() {
+        return problems;
+    }
+
     RunContents read() {
         if (!Files.isDirectory(runDir)) {
             throw new IllegalArgumentException("run folder " + runDir + " does not exist or is not a folder");
@@ -110,7 +120,7 @@ final class RunReader {
 
     // ---------------------------------------------------------------- run.json
 
-    private RunInfo readInfo(Path dir, String label) {
+    RunInfo readInfo(Path dir, String label) {
         Path file = dir.resolve(RUN_FILE);
         if (!Files.isRegularFile(file)) {
             missing.add(label + RUN_FILE + " is missing");
@@ -139,7 +149,7 @@ final class RunReader {
 
     // ---------------------------------------------------------------- metrics.jsonl
 
-    private MetricsLog readMetrics(Path file, String label) {
+    MetricsLog readMetrics(Path file, String label) {
         if (!Files.isRegularFile(file)) {
             missing.add(label + " is missing");
             return MetricsLog.empty();
@@ -239,44 +249,54 @@ final class RunReader {
             return out;
         }
         for (Path dir : dirs) {
-            String name = dir.getFileName().toString();
-            String here = label + name + "/";
-            RunInfo info = readInfo(dir, here);
-            MetricsLog metrics = readMetrics(dir.resolve(METRICS_FILE), here + METRICS_FILE);
-            if (!metrics.isEmpty() && metrics.lastEpoch() == null) {
-                missing.add(here + METRICS_FILE + " has no finished epoch yet");
-            }
-            ArchitectureDocument document = null;
-            Path archFile = dir.resolve("model").resolve("architecture.json");
-            if (Files.isRegularFile(archFile)) {
-                try {
-                    document = ArchitectureJson.readDocument(archFile);
-                } catch (IOException | RuntimeException e) {
-                    problems.add(here + "model/architecture.json cannot be read: " + e.getMessage());
-                }
-            }
-            if (document == null && info != null && info.config().has("architecture")) {
-                // The run has not saved its model yet; its run.json holds what it trains.
-                try {
-                    document = ArchitectureJson.readDocument(info.config().get("architecture").toString());
-                } catch (RuntimeException e) {
-                    problems.add(here + RUN_FILE + " field 'config.architecture' cannot be read: " + e.getMessage());
-                }
-            }
-            String normStyle = null;
-            Path modelFile = dir.resolve("model").resolve("model.json");
-            if (Files.isRegularFile(modelFile)) {
-                JsonNode model = readJson(modelFile, here + "model/model.json");
-                if (model != null && model.path("normStyle").isTextual()) {
-                    normStyle = model.get("normStyle").asText();
-                }
-            }
-            if (normStyle == null && info != null) {
-                normStyle = info.configText("normStyle");
-            }
-            out.add(new TrainedModel(name, dir, info, metrics, document, normStyle));
+            out.add(readTrainedModel(dir, label + dir.getFileName() + "/"));
         }
         return out;
+    }
+
+    /**
+     * One stand-alone training folder ({@code smash train}, or {@code smash transfer}, which keeps its training
+     * settings under {@code config.training}); {@code here} labels it in messages ("final/rank-1/").
+     */
+    TrainedModel readTrainedModel(Path dir, String here) {
+        String name = dir.getFileName().toString();
+        RunInfo info = readInfo(dir, here);
+        MetricsLog metrics = readMetrics(dir.resolve(METRICS_FILE), here + METRICS_FILE);
+        if (!metrics.isEmpty() && metrics.lastEpoch() == null) {
+            missing.add(here + METRICS_FILE + " has no finished epoch yet");
+        }
+        ArchitectureDocument document = null;
+        Path archFile = dir.resolve("model").resolve("architecture.json");
+        if (Files.isRegularFile(archFile)) {
+            try {
+                document = ArchitectureJson.readDocument(archFile);
+            } catch (IOException | RuntimeException e) {
+                problems.add(here + "model/architecture.json cannot be read: " + e.getMessage());
+            }
+        }
+        JsonNode recorded = info == null ? null : info.config().has("architecture")
+                ? info.config().get("architecture") : info.config().path("training").get("architecture");
+        if (document == null && recorded != null) {
+            // The run has not saved its model yet; its run.json holds what it trains.
+            try {
+                document = ArchitectureJson.readDocument(recorded.toString());
+            } catch (RuntimeException e) {
+                problems.add(here + RUN_FILE + "'s recorded architecture cannot be read: " + e.getMessage());
+            }
+        }
+        String normStyle = null;
+        Path modelFile = dir.resolve("model").resolve("model.json");
+        if (Files.isRegularFile(modelFile)) {
+            JsonNode model = readJson(modelFile, here + "model/model.json");
+            if (model != null && model.path("normStyle").isTextual()) {
+                normStyle = model.get("normStyle").asText();
+            }
+        }
+        if (normStyle == null && info != null) {
+            normStyle = info.configText("normStyle") != null ? info.configText("normStyle")
+                    : info.configText("training", "normStyle");
+        }
+        return new TrainedModel(name, dir, info, metrics, document, normStyle);
     }
 
     private static long trailingNumber(Path p) {
@@ -299,7 +319,7 @@ final class RunReader {
         }
     }
 
-    private SearchSpaceConfig readSpace(JsonNode node, String where) {
+    SearchSpaceConfig readSpace(JsonNode node, String where) {
         if (node == null || node.isNull()) {
             problems.add(where + " is missing");
             return null;
@@ -312,7 +332,7 @@ final class RunReader {
         }
     }
 
-    private JsonNode readJson(Path file, String label) {
+    JsonNode readJson(Path file, String label) {
         try {
             JsonNode n = mapper.readTree(Files.readString(file, StandardCharsets.UTF_8));
             if (n == null || !n.isObject()) {

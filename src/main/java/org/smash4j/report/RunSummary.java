@@ -75,9 +75,11 @@ public record RunSummary(String run, String dataSet, String preset, Map<String, 
     /**
      * The best-scored architecture and, when final/rank-1 exists, how it did when trained stand-alone (its last
      * epoch: there is no checkpoint selection).
+     *
+     * @param evaluator the one-shot evaluator whose score found it (hypernet, weight-sharing), or null without smash/
      */
     public record Winner(int index, String phase, double score, Double scoreStd, Long params, Long macs,
-            Integer standaloneEpochs, Double valError, Double testError) {
+            Integer standaloneEpochs, Double valError, Double testError, String evaluator) {
     }
 
     /** A stand-alone training run at its last finished epoch. */
@@ -254,28 +256,42 @@ public record RunSummary(String run, String dataSet, String preset, Map<String, 
         return new Winner(w.index(), w.phase().isEmpty() ? null : w.phase(), w.score(), nullIfNaN(w.scoreStd()),
                 w.params() < 0 ? null : w.params(), w.macs() < 0 ? null : w.macs(),
                 last == null ? null : last.epoch(), last == null ? null : nullIfNaN(last.valError()),
-                last == null ? null : nullIfNaN(last.testError()));
+                last == null ? null : nullIfNaN(last.testError()), evaluator(c));
+    }
+
+    /** The evaluator of the one-shot run (run.json files written before it was recorded: the HyperNet). */
+    private static String evaluator(RunContents c) {
+        if (c.smash() == null) {
+            return null;
+        }
+        String e = c.smash().configText("evaluator");
+        return e != null ? e : org.smash4j.train.HyperNetEvaluator.NAME;
     }
 
     private static List<Trained> trained(List<TrainedModel> models) {
         List<Trained> out = new ArrayList<>();
         for (TrainedModel m : models) {
-            MetricsLog.Epoch last = m.metrics().lastEpoch();
-            Long params = null;
-            Long macs = null;
-            if (m.document() != null) {
-                macs = CostModel.macs(m.document().architecture(), m.document().space());
-                NormStyle style = normStyle(m.normStyle());
-                if (style != null) {
-                    params = CostModel.params(m.document().architecture(), m.document().space(), style);
-                }
-            }
-            out.add(new Trained(m.name(), params, macs, last == null ? null : last.epoch(),
-                    last == null ? null : nullIfNaN(last.valError()),
-                    last == null ? null : nullIfNaN(last.testError()),
-                    last == null ? null : nullIfNaN(last.testLoss())));
+            out.add(trained(m));
         }
         return out;
+    }
+
+    /** A stand-alone training run at its last finished epoch, with its costs. */
+    static Trained trained(TrainedModel m) {
+        MetricsLog.Epoch last = m.metrics().lastEpoch();
+        Long params = null;
+        Long macs = null;
+        if (m.document() != null) {
+            macs = CostModel.macs(m.document().architecture(), m.document().space());
+            NormStyle style = normStyle(m.normStyle());
+            if (style != null) {
+                params = CostModel.params(m.document().architecture(), m.document().space(), style);
+            }
+        }
+        return new Trained(m.name(), params, macs, last == null ? null : last.epoch(),
+                last == null ? null : nullIfNaN(last.valError()),
+                last == null ? null : nullIfNaN(last.testError()),
+                last == null ? null : nullIfNaN(last.testLoss()));
     }
 
     private static NormStyle normStyle(String name) {

@@ -11,19 +11,13 @@ import org.smash4j.data.EvaluationBatches;
 import org.smash4j.data.ImageDataset;
 import org.smash4j.data.Normalization;
 import org.smash4j.encoding.Encoding;
-import org.smash4j.encoding.Noise;
 import org.smash4j.nn.OneShotNetwork;
 import org.smash4j.nn.Placement;
 import org.smash4j.space.Architecture;
-import org.smash4j.train.AtomicFiles;
+import org.smash4j.train.OneShotEvaluator;
 import org.smash4j.util.RandomStreams;
 
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,7 +29,9 @@ import java.util.Map;
  * the trained HyperNet generates. As in the original, one noise draw z is kept for all batches and BN uses the
  * running statistics accumulated over random architectures during training. Two options go beyond the original:
  * averaging over K noise draws (mean and standard deviation reported), and recalibrating BN statistics for each
- * architecture on a few training batches before scoring (spec bug 19).
+ * architecture on a few training batches before scoring (spec bug 19). A weight-sharing network (stored 1x1
+ * weights, no noise) scores the same way; by default it normalises with each validation batch's own BN statistics,
+ * as Bender et al. evaluate sub-architectures of a shared network ({@link Settings#batchStatistics}).
  *
  * <p>It also keeps the original's running "ensemble error": the error of summing every scored architecture's
  * log-probabilities. The running sums are persisted next to results.jsonl so a resumed search continues it.
@@ -44,12 +40,33 @@ public final class SmashScorer implements SliceScorer {
     /** Recomputations of non-finite generated weights or batch outputs before the result is taken as it is. */
     static final int RETRIES = 2;
 
-    /** Scoring options. */
-    public record Settings(int noiseDraws, int recalibrationBatches, int batchSize) {
+    /**
+     * Scoring options.
+     *
+     * @param batchStatistics whether BN normalises each validation batch with its own statistics (training-mode BN,
+     *                        the running statistics untouched) instead of running ones; null (also in run.json files
+     *                        written before it existed): the evaluator's default (weight sharing yes, the HyperNet no)
+     *                        unless BN is recalibrated
+     */
+    public record Settings(int noiseDraws, int recalibrationBatches, int batchSize, Boolean batchStatistics) {
         public Settings {
             if (noiseDraws < 1 || recalibrationBatches < 0 || batchSize < 1) {
                 throw new IllegalArgumentException("noise draws must be >= 1, recalibration batches >= 0, batch >= 1");
             }
+            if (Boolean.TRUE.equals(batchStatistics) && recalibrationBatches > 0) {
+                throw new IllegalArgumentException("BN recalibration estimates statistics for the scored batches; "
+                        + "per-batch statistics replace them: choose one");
+            }
+        }
+
+        public Settings(int noiseDraws, int recalibrationBatches, int batchSize) {
+            this(noiseDraws, recalibrationBatches, batchSize, null);
+        }
+
+        /** Whether a network of {@code evaluator} scores with per-batch BN statistics under these settings. */
+        public boolean usesBatchStatistics(OneShotEvaluator evaluator) {
+            return batchStatistics != null ? batchStatistics
+                    : recalibrationBatches == 0 && evaluator.scoresWithBatchStatistics();
         }
 
         /** The original: one draw, running statistics from training, batch 100. */
@@ -65,12 +82,10 @@ public final class SmashScorer implements SliceScorer {
     private final Placement placement;
     private final long seed;
     private final Settings settings;
-    private final Path ensembleFile;
-    private final float[] ensemble;
-    private long ensembleLastIndex = -1;
+    private final boolean batchStatistics;
+    private final RunningEnsemble ensemble;
     private long weightRetries;
     private long batchRetries;
-    private int ensembleCount;
 
     /**
      * @param recalibration training images for BN recalibration (unused when settings ask for none)
@@ -86,11 +101,8 @@ public final class SmashScorer implements SliceScorer {
         this.placement = placement;
         this.seed = seed;
         this.settings = settings;
-        this.ensembleFile = ensembleFile;
-        this.ensemble = new float[validation.size() * validation.classCount()];
-        if (ensembleFile != null && Files.exists(ensembleFile)) {
-            readEnsemble();
-        }
+        this.batchStatistics = settings.usesBatchStatistics(OneShotEvaluator.of(net));
+        this.ensemble = new RunningEnsemble(validation, ensembleFile);
     }
 
     @Override
@@ -170,7 +182,7 @@ public final class SmashScorer implements SliceScorer {
 
     @Override
     public void restore(Architecture arch, long index, Score recorded) {
-        if (index <= ensembleLastIndex || recorded.partial()) {
+        if (index <= ensemble.lastIndex() || recorded.partial()) {
             return; // already in the persisted ensemble, or a partial score, which never joins it
         }
         // The process died after the result line was written but before the ensemble was saved: recompute.
@@ -201,19 +213,21 @@ public final class SmashScorer implements SliceScorer {
         float[] logProbs = new float[data.size() * classes];
         long[] wrongPerDraw = new long[settings.noiseDraws()];
         double lossSum = 0;
-        Map<String, NDArray> savedStats = settings.recalibrationBatches() > 0 ? saveBnStatistics() : null;
+        // Recalibration overwrites the running statistics and per-batch statistics update them: both restore them.
+        Map<String, NDArray> savedStats = settings.recalibrationBatches() > 0 || batchStatistics ? saveBnStatistics()
+                : null;
         try (NDManager manager = NDManager.newBaseManager(placement.device())) {
             for (int k = 0; k < settings.noiseDraws(); k++) {
                 try (NDScope scope = new NDScope()) {
-                    float[] z = Noise.draw(c.height(), c.width(), RandomStreams.of(seed, "score-noise/" + k, index));
-                    NDArray wg = net.generateWeights(c, z);
+                    String noise = "score-noise/" + k;
+                    NDArray wg = net.weightsFor(arch, c, RandomStreams.of(seed, noise, index));
                     // libtorch now and then returns non-finite values that recomputing does not repeat (see
                     // TrainingLoop); a NaN weight would put the architecture at chance, so such work is redone.
                     for (int attempt = 0; attempt < RETRIES && !finite(wg); attempt++) {
                         weightRetries++;
-                        wg = net.generateWeights(c, z);
+                        wg = net.weightsFor(arch, c, RandomStreams.of(seed, noise, index)); // the same z again
                     }
-                    if (savedStats != null) {
+                    if (settings.recalibrationBatches() > 0) {
                         recalibrate(arch, wg, manager, index);
                     }
                     long wrong = 0;
@@ -258,7 +272,8 @@ public final class SmashScorer implements SliceScorer {
     }
 
     private float[] logProbabilities(NDArray x, Architecture arch, NDArray wg) {
-        return net.forward(x, arch, wg, false).logSoftmax(1).toType(DataType.FLOAT32, false).toFloatArray();
+        return net.forward(x, arch, wg, batchStatistics).logSoftmax(1).toType(DataType.FLOAT32, false)
+                .toFloatArray();
     }
 
     private static boolean finite(NDArray a) {
@@ -334,61 +349,11 @@ public final class SmashScorer implements SliceScorer {
     }
 
     private void addToEnsemble(float[] logProbs, long index) {
-        for (int i = 0; i < ensemble.length; i++) {
-            ensemble[i] += logProbs[i];
-        }
-        ensembleCount++;
-        ensembleLastIndex = index;
-        if (ensembleFile != null) {
-            try {
-                AtomicFiles.write(ensembleFile, out -> {
-                    DataOutputStream d = new DataOutputStream(out);
-                    d.writeLong(ensembleLastIndex);
-                    d.writeInt(ensembleCount);
-                    d.writeInt(ensemble.length);
-                    for (float f : ensemble) {
-                        d.writeFloat(f);
-                    }
-                    d.flush();
-                });
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot save the running ensemble to " + ensembleFile, e);
-            }
-        }
-    }
-
-    private void readEnsemble() throws IOException {
-        try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(ensembleFile))) {
-            DataInputStream d = new DataInputStream(in);
-            ensembleLastIndex = d.readLong();
-            ensembleCount = d.readInt();
-            int n = d.readInt();
-            if (n != ensemble.length) {
-                throw new IOException(ensembleFile + " holds " + n + " values, not " + ensemble.length
-                        + "; it belongs to another validation set");
-            }
-            for (int i = 0; i < n; i++) {
-                ensemble[i] = d.readFloat();
-            }
-        }
+        ensemble.add(logProbs, index);
     }
 
     /** Error of the ensemble of every architecture scored so far (NaN before the first). */
     public double ensembleError() {
-        if (ensembleCount == 0) {
-            return Double.NaN;
-        }
-        int classes = validation.classCount();
-        long wrong = 0;
-        for (int i = 0; i < validation.size(); i++) {
-            int best = 0;
-            for (int j = 1; j < classes; j++) {
-                if (ensemble[i * classes + j] > ensemble[i * classes + best]) {
-                    best = j;
-                }
-            }
-            wrong += best != validation.label(i) ? 1 : 0;
-        }
-        return (double) wrong / validation.size();
+        return ensemble.error();
     }
 }

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import org.smash4j.nn.Parameters;
+import org.smash4j.nn.UsedParts;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -50,10 +51,22 @@ public final class Adam extends StatefulOptimizer {
     }
 
     private final Settings settings;
+    private UsedParts decayOnly;
 
     public Adam(Parameters params, Settings settings) {
         super(params, "m", "v");
         this.settings = settings;
+    }
+
+    /**
+     * Restricts weight decay to the parts of the tensors that {@code used} records for the step being applied (the
+     * last forward pass): L2 only on the parts the current architecture used (Bender et al. 2018), so that weights
+     * few architectures use are not shrunk more than the others. Tensors it does not name get no decay; the
+     * moments still move every element, as in any Adam step. Null (the default) decays everything.
+     */
+    public Adam optDecayOnly(UsedParts used) {
+        this.decayOnly = used;
+        return this;
     }
 
     /**
@@ -86,7 +99,8 @@ public final class Adam extends StatefulOptimizer {
                 double wd = hyper ? settings.weightDecayHyperNet() : settings.weightDecayMain();
                 double eps = hyper ? settings.epsHyperNet() : settings.eps();
                 double groupLr = hyper ? lr * settings.lrScaleHyperNet() : lr;
-                NDArray d = wd == 0 ? g : g.add(w.mul(wd));
+                NDArray decayed = wd == 0 ? null : decayed(e.getKey(), w);
+                NDArray d = decayed == null ? g : g.add(decayed.mul(wd));
                 NDArray m = state.slot("m", e.getKey());
                 NDArray v = state.slot("v", e.getKey());
                 m.muli(settings.beta1()).addi(d.mul(1 - settings.beta1()));
@@ -96,5 +110,14 @@ public final class Adam extends StatefulOptimizer {
                 Parameters.zeroGradient(w);
             }
         }
+    }
+
+    /** The part of w that takes weight decay this step: all of it, its used part (zeros elsewhere), or null: none. */
+    private NDArray decayed(String name, NDArray w) {
+        if (decayOnly == null || decayOnly.usedWhole(name)) {
+            return w;
+        }
+        NDArray mask = decayOnly.mask(name, w);
+        return mask == null ? null : w.mul(mask);
     }
 }

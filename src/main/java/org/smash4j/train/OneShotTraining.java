@@ -4,7 +4,6 @@ import org.smash4j.data.BatchSettings;
 import org.smash4j.data.TrainingBatches;
 import org.smash4j.nn.OneShotNetwork;
 import org.smash4j.nn.Placement;
-import org.smash4j.space.Annealing;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -51,8 +50,8 @@ public final class OneShotTraining {
         long total = (long) c.epochs() * batches.batchesPerEpoch();
         try (OneShotNetwork net = c.newNetwork();
                 Adam adam = new Adam(net.parameters(), c.adam())) {
-            OneShotTask task = new OneShotTask(net, adam, new Annealing(c.space(), total), c.seed(),
-                    data.validation(), data.normalization(), placement, c.evalBatch());
+            OneShotTask task = c.evaluatorImpl().task(net, adam, c, total, data.validation(), data.normalization(),
+                    placement);
             TrainingLoop loop = new TrainingLoop(new TrainingLoop.Settings(c.epochs(), c.learningRate(),
                     c.checkpointEvery(), c.metricsEvery(), c.maxLoss()), placement, progress);
             if (stopAfter >= 0) {

@@ -192,6 +192,7 @@ public final class TrainingLoop {
                     rec.put("error", (double) errors / b.size());
                     rec.put("lr", rate);
                     rec.put("imagesPerSecond", imagesPerSecond);
+                    rec.put("rssMiB", org.smash4j.bench.Memory.rssMiB()); // memory of this process, libtorch's included
                     rec.putAll(task.stepInfo(step));
                     run.appendMetrics(rec);
                 }

@@ -17,7 +17,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * "Searched == trained": the one-shot network with generated weights and the stand-alone network of the same
  * architecture with those weights copied in compute the same function, so the network the search scores is the
- * network that gets trained (the original's bug 1 broke this).
+ * network that gets trained (the original's bug 1 broke this). The same holds for a weight-sharing network: an
+ * architecture's sub-network of the shared network, with its slices of the stored 1x1 weights, is the stand-alone
+ * network with those weights copied in.
  */
 class SearchedEqualsTrainedTest {
     @Test
@@ -30,14 +32,24 @@ class SearchedEqualsTrainedTest {
         compare(TestArchitectures.tinyVarOp(), TestArchitectures.tinyVarOpArch());
     }
 
+    @Test
+    void weightSharingSubNetworkEqualsStandalone() {
+        compare(Presets.tiny(), TestArchitectures.tinySingle(), true);
+        compare(TestArchitectures.tinyVarOp(), TestArchitectures.tinyVarOpArch(), true);
+    }
+
     private void compare(SearchSpaceConfig config, Architecture arch) {
+        compare(config, arch, false);
+    }
+
+    private void compare(SearchSpaceConfig config, Architecture arch, boolean weightSharing) {
         Placement p = new Placement(Device.cpu(), DataType.FLOAT64);
-        try (OneShotNetwork oneShot = new OneShotNetwork(config, NetworkFixture.ENCODING_CHANNELS,
-                HyperNetShape.standard(), p, 1);
+        try (OneShotNetwork oneShot = weightSharing ? OneShotNetwork.weightSharing(config, p, 1)
+                : new OneShotNetwork(config, NetworkFixture.ENCODING_CHANNELS, HyperNetShape.standard(), p, 1);
                 StandaloneNetwork standalone = new StandaloneNetwork(config, arch, NormStyle.WEIGHT_NORM, p, 2);
                 NDManager m = NDManager.newBaseManager()) {
             NDArray x = NetworkFixture.images(m, config, 5, DataType.FLOAT64, 3);
-            NDArray wg = NetworkFixture.weights(oneShot, arch, 4);
+            NDArray wg = weightSharing ? oneShot.weightsFor(arch, null) : NetworkFixture.weights(oneShot, arch, 4);
             // Before copying the outputs differ (different weights), so equality below is not an accident.
             NDArray before = standalone.forward(x, false);
             standalone.copyFrom(oneShot, wg);

@@ -66,6 +66,22 @@ class PipelineTest {
         assertEquals(steps, countLines(run.resolve("final/rank-1/metrics.jsonl")));
     }
 
+    @Test
+    void weightSharingPipelineReportSaysWhichEvaluatorFoundTheWinner() throws Exception {
+        Assumptions.assumeTrue(Files.isRegularFile(Path.of(DataSets.FASHION_MNIST_DIR, "train-images-idx3-ubyte.gz")),
+                "Fashion-MNIST is not installed");
+        Path run = tmp.resolve("sharing");
+        PipelineConfig c = Pipeline.fromPreset("tiny", new DataSpec("fashion-mnist", null, 600, 200, 0.1, 0), 0, "cpu",
+                1, 0, 2, 10, org.smash4j.train.OneShotSettings.standard()).withEvaluator("weight-sharing", null);
+        Path report = Pipeline.start(run, c, new PrintStream(new ByteArrayOutputStream()));
+        JsonNode smash = Json.MAPPER.readTree(run.resolve("smash/run.json").toFile()).path("config");
+        assertEquals("weight-sharing", smash.path("evaluator").asText());
+        JsonNode summary = Json.MAPPER.readTree(run.resolve("report/summary.json").toFile());
+        assertEquals("weight-sharing", summary.path("winner").path("evaluator").asText());
+        assertTrue(Files.readString(report).contains("the weight-sharing evaluator"));
+        assertTrue(Files.readString(run.resolve("report/summary.md")).contains("the weight-sharing evaluator"));
+    }
+
     private static long countLines(Path p) throws Exception {
         return Files.readAllLines(p).stream().filter(l -> !l.isBlank()).count();
     }

@@ -81,6 +81,45 @@ class OptimizerTest {
         }
     }
 
+    /**
+     * L2 on used parts only (weight sharing): each step decays exactly the elements that step's record names, here
+     * elements 0-1 of "main" at step 1, elements 1-2 at step 2 and nothing at step 3, while "idle", never recorded
+     * and outside the loss, stays exactly where it is (no gradient, no decay, so Adam's update is 0).
+     */
+    @Test
+    void adamDecaysOnlyTheRecordedParts() {
+        double[] lrs = {0.1, 0.05, 0.02};
+        ai.djl.ndarray.index.NDIndex[] used = {new ai.djl.ndarray.index.NDIndex("0:2"),
+                new ai.djl.ndarray.index.NDIndex("1:3"), null};
+        try (Parameters p = params()) {
+            p.add("idle", Parameters.Group.MAIN, new Shape(3), W0.clone());
+            org.smash4j.nn.UsedParts parts = new org.smash4j.nn.UsedParts();
+            try (Adam adam = new Adam(p, new Adam.Settings(0.5, 0.999, 1e-4, 0.1, 0.0)).optDecayOnly(parts)) {
+                double[] w = W0.clone();
+                double[] m = new double[3];
+                double[] v = new double[3];
+                for (int t = 1; t <= lrs.length; t++) {
+                    parts.clear();
+                    if (used[t - 1] != null) {
+                        parts.record("main", used[t - 1]);
+                    }
+                    backward(p);
+                    adam.step(lrs[t - 1]);
+                    for (int i = 0; i < 3; i++) {
+                        boolean decayed = t == 1 ? i < 2 : t == 2 && i >= 1;
+                        double g = C[i] * w[i] + (decayed ? 0.1 * w[i] : 0);
+                        m[i] = 0.5 * m[i] + 0.5 * g;
+                        v[i] = 0.999 * v[i] + 0.001 * g * g;
+                        w[i] -= lrs[t - 1] / (1 - Math.pow(0.5, t)) * m[i]
+                                / (Math.sqrt(v[i]) / Math.sqrt(1 - Math.pow(0.999, t)) + 1e-4);
+                    }
+                    assertArrayEquals(w, p.get("main").toDoubleArray(), 1e-12, "main after step " + t);
+                    assertArrayEquals(W0, p.get("idle").toDoubleArray(), 0, "idle after step " + t);
+                }
+            }
+        }
+    }
+
     @Test
     void nesterovMatchesPyTorchRule() {
         double[] lrs = {0.1, 0.05, 0.02};

@@ -19,7 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * A one-shot run interrupted after a step that leaves exactly the on-disk state a kill -9 at that moment would
  * (checkpoint of an earlier step, metrics written after it) and then resumed ends with the same weights, bit for
- * bit, and the same metrics as an uninterrupted run with the same seed.
+ * bit, and the same metrics as an uninterrupted run with the same seed; for both evaluators (weight sharing with its
+ * path dropout rising within the run, so that resumed steps drop paths).
  */
 class ResumeTest {
     private static final PrintStream QUIET = new PrintStream(new ByteArrayOutputStream());
@@ -31,7 +32,23 @@ class ResumeTest {
     void interruptedAndResumedRunEqualsUninterruptedRun() throws Exception {
         TrainingFixtures.assumeFashionMnist();
         // 300 images -> 270 training images -> 6 batches per epoch; 2 epochs = 12 steps; checkpoint every 4.
-        OneShotRunConfig config = TrainingFixtures.oneShot(TrainingFixtures.fashion(300, 50), 2, 4, 1e-3);
+        assertResumeIsExact(TrainingFixtures.oneShot(TrainingFixtures.fashion(300, 50), 2, 4, 1e-3));
+    }
+
+    @Test
+    void interruptedAndResumedWeightSharingRunEqualsUninterruptedRun() throws Exception {
+        TrainingFixtures.assumeFashionMnist();
+        OneShotRunConfig config = TrainingFixtures.oneShot(TrainingFixtures.fashion(300, 50), 2, 4, 1e-3)
+                .withEvaluator(WeightSharingEvaluator.NAME, new org.smash4j.nn.PathDropout(0.5, 0.5));
+        RunFolder run = assertResumeIsExact(config);
+        List<JsonNode> steps = run.readLines(RunFolder.METRICS_FILE).stream()
+                .filter(n -> n.path("type").asText().equals("step")).toList();
+        assertEquals(0.0, steps.get(0).path("pathDropout").asDouble(-1));
+        assertEquals(0.5, steps.get(steps.size() - 1).path("pathDropout").asDouble(), 1e-12);
+    }
+
+    /** Runs {@code config} straight and interrupted-then-resumed and compares them; returns the resumed run. */
+    private RunFolder assertResumeIsExact(OneShotRunConfig config) throws Exception {
         RunFolder straight = RunFolder.create(tmp.resolve("straight"), OneShotTraining.COMMAND, 0,
                 java.util.Map.of("config", "test"));
         OneShotTraining.train(straight, config, QUIET, -1);
@@ -58,10 +75,14 @@ class ResumeTest {
             }
         }
         assertEquals(deterministicMetrics(straight), deterministicMetrics(broken));
+        return broken;
     }
 
+    /** A network of the run's kind with other initial weights (seed 99), then the run's checkpoint read into it. */
     private static OneShotNetwork loadWeights(RunFolder run, OneShotRunConfig c) throws Exception {
-        OneShotNetwork net = new OneShotNetwork(c.space(), c.hyperNet(), org.smash4j.nn.Placement.cpu(), 99);
+        OneShotNetwork net = c.evaluator().equals(WeightSharingEvaluator.NAME)
+                ? OneShotNetwork.weightSharing(c.space(), org.smash4j.nn.Placement.cpu(), 99)
+                : new OneShotNetwork(c.space(), c.hyperNet(), org.smash4j.nn.Placement.cpu(), 99);
         Checkpoint.readWeights(run.resolve(TrainingLoop.CHECKPOINT), net.parameters());
         return net;
     }
@@ -71,7 +92,7 @@ class ResumeTest {
         List<String> out = new ArrayList<>();
         for (JsonNode n : run.readLines(RunFolder.METRICS_FILE)) {
             ((com.fasterxml.jackson.databind.node.ObjectNode) n).remove(Arrays.asList("imagesPerSecond",
-                    "elapsedSeconds"));
+                    "elapsedSeconds", "rssMiB"));
             out.add(n.toString());
         }
         assertEquals(12 + 2, out.size(), "one record per step and one per epoch");
