@@ -127,6 +127,35 @@ class EvaluatorComparisonTest {
         }
     }
 
+    /**
+     * Successive halving scores an architecture slice by slice; a recalibrating scorer recalibrates it once and
+     * reuses the statistics for later slices: each slice equals what a fresh scorer (which must recalibrate) gives.
+     */
+    @Test
+    void recalibratedStatisticsAreReusedAcrossSlicesExactly() throws Exception {
+        try (OneShotSource src = OneShotSource.open(hyperNet)) {
+            Map<String, float[]> before = buffers(src.network());
+            Architecture arch = ArchitectureSamples.draw(src.config().space(), 0, 2).get(1);
+            SmashScorer reusing = src.scorer(ScorerVariant.parse("recal:2"), 0);
+            int n = reusing.validationSize();
+            org.smash4j.search.SliceScorer.Slice first = reusing.scoreSlice(arch, 7, 0, n / 2);
+            org.smash4j.search.SliceScorer.Slice second = reusing.scoreSlice(arch, 7, n / 2, n);
+            org.smash4j.search.SliceScorer.Slice fresh = src.scorer(ScorerVariant.parse("recal:2"), 0)
+                    .scoreSlice(arch, 7, n / 2, n);
+            assertArrayEquals(fresh.wrongPerDraw(), second.wrongPerDraw());
+            assertEquals(fresh.lossSum(), second.lossSum());
+            assertArrayEquals(fresh.logProbs(), second.logProbs());
+            // Another index draws other recalibration images: not served from the cache.
+            org.smash4j.search.SliceScorer.Slice other = reusing.scoreSlice(arch, 8, 0, n / 2);
+            assertNotEquals(first.lossSum(), other.lossSum());
+            assertEquals(2, reusing.recalibrations(), "index 7 once for both slices, index 8 once");
+            Map<String, float[]> after = buffers(src.network());
+            for (String name : before.keySet()) {
+                assertArrayEquals(before.get(name), after.get(name), name);
+            }
+        }
+    }
+
     private static Map<String, float[]> buffers(OneShotNetwork net) {
         Map<String, float[]> out = new java.util.LinkedHashMap<>();
         net.parameters().buffers().forEach((k, v) -> out.put(k, v.toFloatArray()));
