@@ -15,7 +15,7 @@ import java.util.Map;
         subcommands = {SpaceCommand.class, SampleCommand.class, DescribeCommand.class, TrainSmashCommand.class,
                 TrainCommand.class, EvaluateCommand.class, SearchCommand.class, RunCommand.class,
                 PredictCommand.class, ReportCommand.class, BenchCommand.class, ExperimentCommand.class,
-                KernelsCommand.class, DiagnoseCommand.class,
+                KernelsCommand.class, DiagnoseCommand.class, TransferCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec

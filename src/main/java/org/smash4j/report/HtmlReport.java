@@ -66,6 +66,7 @@ public final class HtmlReport {
         search(h, p);
         winner(h, p);
         baselines(h, p);
+        TransferReport.htmlSection(h, p);
         experiments(h, p);
         runDetails(h, s);
         h.append("<footer>Also written: <a href=\"").append(ReportWriter.SUMMARY_JSON).append("\">")
@@ -313,11 +314,11 @@ public final class HtmlReport {
         h.append("<p class=\"absent\">").append(esc(text)).append("</p>\n");
     }
 
-    private static void kv(StringBuilder h, String key, String value) {
+    static void kv(StringBuilder h, String key, String value) {
         h.append("<tr><th>").append(esc(key)).append("</th><td>").append(esc(value)).append("</td></tr>\n");
     }
 
-    private static String td(String text) {
+    static String td(String text) {
         return "<td class=\"num\">" + esc(text) + "</td>";
     }
 

@@ -110,6 +110,7 @@ final class MarkdownReport {
         if (p.comparisonPlot() != null) {
             images(m, List.of(p.comparisonPlot()));
         }
+        TransferReport.markdownSection(m, p);
 
         m.append("## Wall times, seeds, versions\n\n| stage | time |\n|---|---:|\n");
         for (Map.Entry<String, Double> e : s.wallTimes().stageSeconds().entrySet()) {
@@ -152,12 +153,12 @@ final class MarkdownReport {
         }
     }
 
-    private static void row(StringBuilder m, String key, String value) {
+    static void row(StringBuilder m, String key, String value) {
         m.append("| ").append(cell(key)).append(" | ").append(cell(value)).append(" |\n");
     }
 
     /** A table cell cannot hold a '|' or a line break. */
-    private static String cell(String s) {
+    static String cell(String s) {
         return s == null ? "" : s.replace("|", "\\|").replace('\n', ' ');
     }
 }

@@ -19,17 +19,19 @@ import java.util.List;
  * @param winnerTrainingPlots the winner's stand-alone loss and error curves (empty without data)
  * @param comparisonPlot      searched vs random test errors, or null
  * @param notes               remarks on what could not be drawn and why
+ * @param transfers           transfers of the winner to other data (RUN/transfers/), by folder name
  */
 record ReportParts(RunContents contents, RunSummary summary, List<RankedRow> top,
         List<ReportPlots.Plot> oneShotPlots, List<ReportPlots.Plot> searchPlots, Architecture winnerArchitecture,
         ReportPlots.Plot diagram, String description, List<ReportPlots.Plot> winnerTrainingPlots,
-        ReportPlots.Plot comparisonPlot, List<String> notes) {
+        ReportPlots.Plot comparisonPlot, List<String> notes, List<TransferRun> transfers) {
     ReportParts {
         top = List.copyOf(top);
         oneShotPlots = List.copyOf(oneShotPlots);
         searchPlots = List.copyOf(searchPlots);
         winnerTrainingPlots = List.copyOf(winnerTrainingPlots);
         notes = List.copyOf(notes);
+        transfers = List.copyOf(transfers);
     }
 
     /** Every plot that exists, in the order of the report. */

@@ -53,13 +53,18 @@ public final class ReportWriter {
     }
 
     /**
-     * Writes the report of {@code runDir} into {@code runDir/report/}.
+     * Writes the report of {@code runDir} into {@code runDir/report/}: a pipeline run's, with a section for the
+     * transfers in {@code runDir/transfers/}; or, for a {@code smash transfer} run, its result beside the source's.
      *
      * @return the path of report.html
      * @throws IllegalArgumentException if {@code runDir} is not a folder
      * @throws IOException              if the report files cannot be written
      */
     public static Path write(Path runDir) throws IOException {
+        RunInfo info = Files.isDirectory(runDir) ? new RunReader(runDir).readInfo(runDir, "") : null;
+        if (info != null && TransferRun.COMMAND.equals(info.command())) {
+            return TransferReport.write(runDir);
+        }
         RunContents contents = RunContents.read(runDir);
         ReportParts parts = build(contents);
         Path reportDir = runDir.resolve(REPORT_DIR);
@@ -167,7 +172,7 @@ public final class ReportWriter {
         ReportPlots.Plot comparison = finalsWithTest > 0 && testErrors.size() > finalsWithTest
                 ? ReportPlots.finalComparison(testErrors) : null;
         return new ReportParts(c, summary, rows.subList(0, Math.min(TOP, rows.size())), oneShot, search, winner,
-                diagram, description, winnerTraining, comparison, notes);
+                diagram, description, winnerTraining, comparison, notes, TransferRun.readAll(c.runDir()));
     }
 
     private static NormStyle normStyle(TrainedModel run) {

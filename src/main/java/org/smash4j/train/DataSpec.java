@@ -6,6 +6,7 @@ import org.smash4j.data.ImageDataset;
 import org.smash4j.data.Normalization;
 import org.smash4j.data.Splits;
 import org.smash4j.data.TrainTestData;
+import org.smash4j.space.DataShape;
 import org.smash4j.space.SearchSpaceConfig;
 
 import java.io.IOException;
@@ -38,12 +39,12 @@ public record DataSpec(String name, String dataDir, int trainLimit, int testLimi
             Normalization normalization, Augmentation augmentation) {
         /** The search space with its input shape and class count taken from this data. */
         public SearchSpaceConfig fit(SearchSpaceConfig space) {
-            if (train.height() != train.width()) {
-                throw new IllegalArgumentException(name + " has " + train.height() + "x" + train.width()
-                        + " images; the networks need square images");
-            }
-            return space.toBuilder().optInChannels(train.channels()).optResolution(train.height())
-                    .optNumClasses(train.classCount()).build();
+            return shape().fit(space);
+        }
+
+        /** Channels, image size and class count of this data. */
+        public DataShape shape() {
+            return new DataShape(name, train.channels(), train.height(), train.width(), train.classCount());
         }
 
         public int classCount() {

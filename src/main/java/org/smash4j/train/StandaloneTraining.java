@@ -73,7 +73,8 @@ public final class StandaloneTraining {
         }
     }
 
-    private static Map<String, Object> lastEpochRecord(RunFolder run) throws IOException {
+    /** The last epoch record of a run's metrics.jsonl (validation and test error, ...), or null before the first. */
+    public static Map<String, Object> lastEpochRecord(RunFolder run) throws IOException {
         Map<String, Object> last = null;
         for (var n : run.readLines(RunFolder.METRICS_FILE)) {
             if ("epoch".equals(n.path("type").asText())) {
