@@ -5,7 +5,7 @@ import org.smash4j.experiment.stats.Correlation;
 import org.smash4j.nn.OneShotNetwork;
 import org.smash4j.nn.Placement;
 import org.smash4j.search.RandomSampling;
-import org.smash4j.search.Score;
+import org.smash4j.run.Score;
 import org.smash4j.search.SliceScorer;
 import org.smash4j.search.SmashScorer;
 import org.smash4j.search.SuccessiveHalving;
@@ -14,7 +14,7 @@ import org.smash4j.space.SearchSpaceConfig;
 import org.smash4j.train.DataSpec;
 import org.smash4j.train.OneShotRunConfig;
 import org.smash4j.train.OneShotTraining;
-import org.smash4j.train.RunFolder;
+import org.smash4j.run.RunFolder;
 import org.smash4j.util.Progress;
 import org.smash4j.util.RandomStreams;
 

@@ -9,7 +9,7 @@ import org.smash4j.space.Sampler;
 import org.smash4j.space.SearchSpaceConfig;
 import org.smash4j.train.Adam;
 import org.smash4j.train.DataSpec;
-import org.smash4j.train.Json;
+import org.smash4j.run.Json;
 import org.smash4j.train.OneShotRunConfig;
 import org.smash4j.train.OneShotTraining;
 import org.smash4j.train.StandaloneRunConfig;

@@ -5,7 +5,7 @@ import org.smash4j.train.HyperNetEvaluator;
 import org.smash4j.train.OneShotEvaluator;
 import org.smash4j.train.OneShotRunConfig;
 import org.smash4j.train.OneShotTraining;
-import org.smash4j.train.RunFolder;
+import org.smash4j.run.RunFolder;
 import org.smash4j.train.WeightSharingEvaluator;
 import picocli.CommandLine.Option;
 

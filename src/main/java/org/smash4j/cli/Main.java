@@ -34,16 +34,12 @@ public final class Main implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler((ex, line, parsed) -> {
-            // Expected failures (bad input, bad files) get one clear line; anything else keeps its stack trace.
-            if (ex instanceof IllegalArgumentException || ex instanceof java.io.IOException
-                    || ex instanceof IllegalStateException) {
-                line.getErr().println("error: " + ex.getMessage());
-                if (System.getenv("SMASH_DEBUG") != null) {
-                    ex.printStackTrace(line.getErr());
-                }
-                return 2;
+            // One line for every failure; the stack trace only on request (see ExitCodes).
+            line.getErr().println("error: " + ExitCodes.message(ex));
+            if (System.getenv(ExitCodes.DEBUG_VARIABLE) != null) {
+                ex.printStackTrace(line.getErr());
             }
-            throw ex;
+            return ExitCodes.of(ex);
         });
         return cl;
     }

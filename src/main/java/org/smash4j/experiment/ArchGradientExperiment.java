@@ -10,7 +10,7 @@ import org.smash4j.space.ArchitectureJson;
 import org.smash4j.space.Perturber;
 import org.smash4j.space.Sampler;
 import org.smash4j.space.SearchSpaceConfig;
-import org.smash4j.train.RunFolder;
+import org.smash4j.run.RunFolder;
 import org.smash4j.util.Progress;
 import org.smash4j.util.RandomStreams;
 

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.smash4j.space.ArchitectureDocument;
 import org.smash4j.space.NormStyle;
 import org.smash4j.train.DataSpec;
-import org.smash4j.train.RunFolder;
+import org.smash4j.run.RunFolder;
 import org.smash4j.train.StandaloneRunConfig;
 import org.smash4j.train.StandaloneTraining;
 

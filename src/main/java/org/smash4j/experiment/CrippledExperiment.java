@@ -6,7 +6,7 @@ import org.smash4j.nn.Parameters;
 import org.smash4j.nn.Placement;
 import org.smash4j.search.SmashScorer;
 import org.smash4j.train.OneShotRunConfig;
-import org.smash4j.train.RunFolder;
+import org.smash4j.run.RunFolder;
 import org.smash4j.util.Progress;
 
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package org.smash4j.experiment;
 
 import org.smash4j.report.ReportWriter;
-import org.smash4j.train.RunFolder;
+import org.smash4j.run.RunFolder;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,22 +20,7 @@ public final class ExperimentFolder {
      * refuses a folder holding another run or other settings.
      */
     static <C> RunFolder openOrCreate(Path dir, String name, long seed, C config, Class<C> type) throws IOException {
-        String command = COMMAND_PREFIX + name;
-        if (Files.exists(dir.resolve(RunFolder.RUN_FILE))) {
-            RunFolder run = RunFolder.open(dir);
-            String recorded = run.description().path("command").asText();
-            if (!command.equals(recorded)) {
-                throw new IllegalArgumentException(dir + " holds a `" + recorded + "` run, not " + command
-                        + "; choose another --out");
-            }
-            if (!run.config(command, type).equals(config)) {
-                throw new IllegalArgumentException(dir + " holds this experiment with other settings; continue it "
-                        + "with --resume " + dir + " or choose another --out");
-            }
-            run.log("resuming " + command);
-            return run;
-        }
-        return RunFolder.create(dir, command, seed, config);
+        return RunFolder.startOrResume(dir, COMMAND_PREFIX + name, seed, config, type);
     }
 
     /** The experiment named in a run folder's run.json. */

@@ -2,8 +2,8 @@ package org.smash4j.experiment;
 
 import org.smash4j.report.HtmlReport;
 import org.smash4j.report.ReportPlots;
-import org.smash4j.train.AtomicFiles;
-import org.smash4j.train.Json;
+import org.smash4j.run.AtomicFiles;
+import org.smash4j.run.Json;
 import org.smash4j.util.Versions;
 
 import java.io.IOException;

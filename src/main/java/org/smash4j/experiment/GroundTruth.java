@@ -7,7 +7,7 @@ import org.smash4j.experiment.stats.Summary;
 import org.smash4j.space.Architecture;
 import org.smash4j.space.ArchitectureDocument;
 import org.smash4j.space.SearchSpaceConfig;
-import org.smash4j.train.RunFolder;
+import org.smash4j.run.RunFolder;
 
 import java.io.IOException;
 import java.io.PrintStream;

@@ -1,8 +1,8 @@
 package org.smash4j.experiment;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.smash4j.train.Json;
-import org.smash4j.train.RunFolder;
+import org.smash4j.run.Json;
+import org.smash4j.run.RunFolder;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

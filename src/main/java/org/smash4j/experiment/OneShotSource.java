@@ -10,7 +10,7 @@ import org.smash4j.train.DataSpec;
 import org.smash4j.train.HyperNetEvaluator;
 import org.smash4j.train.OneShotRunConfig;
 import org.smash4j.train.OneShotTraining;
-import org.smash4j.train.RunFolder;
+import org.smash4j.run.RunFolder;
 
 import java.io.IOException;
 import java.io.PrintStream;

@@ -1,6 +1,6 @@
 package org.smash4j.experiment;
 
-import org.smash4j.search.Score;
+import org.smash4j.run.Score;
 
 import java.util.List;
 

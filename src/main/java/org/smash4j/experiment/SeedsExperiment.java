@@ -5,7 +5,7 @@ import org.smash4j.experiment.stats.Summary;
 import org.smash4j.search.SmashScorer;
 import org.smash4j.space.Architecture;
 import org.smash4j.train.OneShotRunConfig;
-import org.smash4j.train.RunFolder;
+import org.smash4j.run.RunFolder;
 import org.smash4j.util.Progress;
 
 import java.io.IOException;

@@ -7,7 +7,7 @@ import org.smash4j.encoding.EncodingLayout;
 import org.smash4j.search.SmashScorer;
 import org.smash4j.space.Architecture;
 import org.smash4j.space.SearchSpaceConfig;
-import org.smash4j.train.RunFolder;
+import org.smash4j.run.RunFolder;
 import org.smash4j.util.Progress;
 import org.smash4j.util.RandomStreams;
 

@@ -6,7 +6,7 @@ import org.smash4j.train.Adam;
 import org.smash4j.train.DataSpec;
 import org.smash4j.train.OneShotRunConfig;
 import org.smash4j.train.OneShotSettings;
-import org.smash4j.train.RunFolder;
+import org.smash4j.run.RunFolder;
 
 import java.io.IOException;
 import java.io.PrintStream;

@@ -1,7 +1,7 @@
 package org.smash4j.pipeline;
 
 import org.smash4j.nn.HyperNetShape;
-import org.smash4j.search.Ranking;
+import org.smash4j.run.Ranking;
 import org.smash4j.space.AnnealingState;
 import org.smash4j.space.Architecture;
 import org.smash4j.space.ArchitectureDocument;
@@ -12,7 +12,7 @@ import org.smash4j.space.SearchSpaceConfig;
 import org.smash4j.train.Adam;
 import org.smash4j.train.OneShotRunConfig;
 import org.smash4j.train.OneShotTraining;
-import org.smash4j.train.RunFolder;
+import org.smash4j.run.RunFolder;
 import org.smash4j.train.StandaloneRunConfig;
 import org.smash4j.train.StandaloneTraining;
 import org.smash4j.train.TrainingPlan;
@@ -38,8 +38,7 @@ public final class Pipeline {
 
     /** Starts a new pipeline run. */
     public static Path start(Path dir, PipelineConfig c, PrintStream progress) throws IOException {
-        RunFolder run = RunFolder.create(dir, COMMAND, c.seed(), c);
-        return execute(run, c, progress);
+        return RunFolder.start(dir, COMMAND, c.seed(), c, run -> execute(run, c, progress));
     }
 
     /** Continues a pipeline run from wherever it stopped. */
@@ -79,7 +78,7 @@ public final class Pipeline {
                 c.searchHillClimb(), c.searchEvolution(), c.perturbProbability(), 20, 5, c.scorer(), c.seed(),
                 c.device(), c.halvingEta(), c.halvingMinImages()), progress);
 
-        List<org.smash4j.search.RankedArchitecture> ranked = Ranking.read(search.resolve(Ranking.FILE_NAME)).ranked();
+        List<org.smash4j.run.RankedArchitecture> ranked = Ranking.read(search.resolve(Ranking.FILE_NAME)).ranked();
         stage(progress, run, "3/4 training the top " + c.topK() + " from scratch");
         List<Double> winnerParams = new ArrayList<>();
         for (int r = 0; r < Math.min(c.topK(), ranked.size()); r++) {

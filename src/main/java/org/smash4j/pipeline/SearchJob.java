@@ -9,7 +9,7 @@ import org.smash4j.space.SearchSpaceConfig;
 import org.smash4j.train.DataSpec;
 import org.smash4j.train.OneShotRunConfig;
 import org.smash4j.train.OneShotTraining;
-import org.smash4j.train.RunFolder;
+import org.smash4j.run.RunFolder;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -29,17 +29,7 @@ public final class SearchJob {
 
     /** Starts a search in {@code dir}, or continues it if {@code dir} already holds this search. */
     public static SearchRunner.Summary run(Path dir, SearchRunConfig config, PrintStream progress) throws IOException {
-        RunFolder run;
-        if (Files.exists(dir.resolve(RunFolder.RUN_FILE))) {
-            run = RunFolder.open(dir);
-            SearchRunConfig recorded = config(run);
-            if (!recorded.equals(config)) {
-                throw new IllegalArgumentException(dir + " holds a search with other settings; resume it with "
-                        + "--resume " + dir + " or choose another --out");
-            }
-        } else {
-            run = RunFolder.create(dir, COMMAND, config.seed(), config);
-        }
+        RunFolder run = RunFolder.startOrResume(dir, COMMAND, config.seed(), config, SearchRunConfig.class);
         return search(run, config, progress);
     }
 

@@ -6,7 +6,7 @@ import org.smash4j.report.TransferRun;
 import org.smash4j.space.ArchitectureDocument;
 import org.smash4j.space.DataShape;
 import org.smash4j.train.DataSpec;
-import org.smash4j.train.RunFolder;
+import org.smash4j.run.RunFolder;
 import org.smash4j.train.StandaloneRunConfig;
 import org.smash4j.train.StandaloneTraining;
 import org.smash4j.train.TrainingLoop;
@@ -71,7 +71,11 @@ public final class Transfer {
 
     /** Starts a transfer in a new run folder and writes its report when training ends. */
     public static TrainingLoop.Summary start(Path dir, TransferRunConfig c, PrintStream progress) throws IOException {
-        RunFolder run = RunFolder.create(dir, COMMAND, c.training().seed(), c);
+        return RunFolder.start(dir, COMMAND, c.training().seed(), c, run -> startIn(run, c, progress));
+    }
+
+    private static TrainingLoop.Summary startIn(RunFolder run, TransferRunConfig c, PrintStream progress)
+            throws IOException {
         TransferSource s = c.source();
         run.log(String.format(Locale.ROOT, "transfer of the architecture in %s (%s run, %s) from %s to %s", s.path(),
                 s.kind(), s.architectureFile(), DataShape.of(s.data() == null ? "?" : s.data().name(),

@@ -1,12 +1,12 @@
 package org.smash4j.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.smash4j.search.RankedArchitecture;
-import org.smash4j.search.Ranking;
+import org.smash4j.run.RankedArchitecture;
+import org.smash4j.run.Ranking;
 import org.smash4j.space.ArchitectureDocument;
 import org.smash4j.train.DataSpec;
-import org.smash4j.train.Json;
-import org.smash4j.train.RunFolder;
+import org.smash4j.run.Json;
+import org.smash4j.run.RunFolder;
 import org.smash4j.train.StandaloneTraining;
 
 import java.io.IOException;
@@ -76,7 +76,7 @@ public record TransferSource(String kind, String path, String absolutePath, Stri
             }
             case SearchJob.COMMAND -> {
                 // The data and preset are those of the one-shot run the search scored with.
-                JsonNode oneShot = oneShotConfig(from, config.path("smashRun").asText(""));
+                JsonNode oneShot = oneShotConfig(from, run, config.path("smashRun").asText(""));
                 return ranked(SEARCH, path, absolute, from, Ranking.FILE_NAME, data(oneShot), text(oneShot, "preset"),
                         seed, null, null);
             }
@@ -123,12 +123,12 @@ public record TransferSource(String kind, String path, String absolutePath, Stri
                 number(last.get("testError")));
     }
 
-    private static JsonNode oneShotConfig(Path searchDir, String smashRun) throws IOException {
+    private static JsonNode oneShotConfig(Path searchDir, RunFolder search, String smashRun) throws IOException {
         if (smashRun.isEmpty()) {
             return Json.MAPPER.createObjectNode();
         }
-        // Recorded as given on the command line: relative to where the search was started, or to the pipeline.
-        for (Path candidate : new Path[] {Path.of(smashRun), searchDir.resolveSibling("smash")}) {
+        // Recorded relative to the search folder (older runs: as given on the command line); or the pipeline's.
+        for (Path candidate : new Path[] {search.link(smashRun), searchDir.resolveSibling("smash")}) {
             if (Files.isRegularFile(candidate.resolve(RunFolder.RUN_FILE))) {
                 return RunFolder.open(candidate).description().path("config");
             }

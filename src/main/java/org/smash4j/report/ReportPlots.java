@@ -1,5 +1,7 @@
 package org.smash4j.report;
 
+import org.smash4j.run.ScoredArchitecture;
+
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
@@ -281,19 +283,19 @@ public final class ReportPlots {
         chart.getStyler().setyAxisTickLabelsFormattingFunction(PERCENT);
         chart.getStyler().setMarkerSize(7);
         List<ScoredArchitecture> ordered = new ArrayList<>(results);
-        ordered.sort(java.util.Comparator.comparingInt(ScoredArchitecture::index));
+        ordered.sort(java.util.Comparator.comparingLong(ScoredArchitecture::index));
         List<Double> xs = new ArrayList<>();
         List<Double> best = new ArrayList<>();
         List<Double> ex = new ArrayList<>();
         List<Double> ensemble = new ArrayList<>();
         double bestSoFar = Double.POSITIVE_INFINITY;
         for (ScoredArchitecture r : ordered) {
-            bestSoFar = Math.min(bestSoFar, r.score());
+            bestSoFar = Math.min(bestSoFar, r.error());
             xs.add((double) r.index());
             best.add(bestSoFar);
-            if (!Double.isNaN(r.ensembleError())) {
+            if (!Double.isNaN(r.score().ensembleError())) {
                 ex.add((double) r.index());
-                ensemble.add(r.ensembleError());
+                ensemble.add(r.score().ensembleError());
             }
         }
         anchorXAxis(chart, xs.get(0), xs.get(xs.size() - 1), best.get(0), true);
@@ -304,14 +306,14 @@ public final class ReportPlots {
         }
         Map<String, List<ScoredArchitecture>> byPhase = new LinkedHashMap<>();
         for (ScoredArchitecture r : results) {
-            byPhase.computeIfAbsent(r.phase().isEmpty() ? "unknown" : r.phase(), k -> new ArrayList<>()).add(r);
+            byPhase.computeIfAbsent(r.phase().jsonName(), k -> new ArrayList<>()).add(r);
         }
         for (Map.Entry<String, List<ScoredArchitecture>> e : byPhase.entrySet()) {
             List<Double> px = new ArrayList<>();
             List<Double> py = new ArrayList<>();
             for (ScoredArchitecture r : e.getValue()) {
                 px.add((double) r.index());
-                py.add(r.score());
+                py.add(r.error());
             }
             XYSeries s = chart.addSeries(e.getKey() + " (" + px.size() + ")", px, py);
             s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);

@@ -1,11 +1,13 @@
 package org.smash4j.report;
 
+import org.smash4j.run.ScoredArchitecture;
+
 import org.smash4j.space.Architecture;
 import org.smash4j.space.ArchitectureDescription;
 import org.smash4j.space.ArchitectureValidator;
 import org.smash4j.space.NormStyle;
 import org.smash4j.space.SearchSpaceConfig;
-import org.smash4j.train.AtomicFiles;
+import org.smash4j.run.AtomicFiles;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
@@ -57,10 +59,21 @@ public final class ReportWriter {
      * transfers in {@code runDir/transfers/}; or, for a {@code smash transfer} run, its result beside the source's.
      *
      * @return the path of report.html
-     * @throws IllegalArgumentException if {@code runDir} is not a folder
+     * @throws IllegalArgumentException if {@code runDir} is not a run folder (no run.json, nor smash/ or search/
+     *                                  holding one: the report is written only into folders a run owns, never
+     *                                  among the user's files)
      * @throws IOException              if the report files cannot be written
      */
     public static Path write(Path runDir) throws IOException {
+        if (!Files.isDirectory(runDir)) {
+            throw new IllegalArgumentException("run folder " + runDir + " does not exist or is not a folder");
+        }
+        if (!Files.isRegularFile(runDir.resolve(RunReader.RUN_FILE))
+                && !Files.isRegularFile(runDir.resolve("smash").resolve(RunReader.RUN_FILE))
+                && !Files.isRegularFile(runDir.resolve("search").resolve(RunReader.RUN_FILE))) {
+            throw new org.smash4j.run.RunFolderException(runDir + " is not a run folder (no " + RunReader.RUN_FILE
+                    + "); the report is written only into a run's own folder");
+        }
         RunInfo info = Files.isDirectory(runDir) ? new RunReader(runDir).readInfo(runDir, "") : null;
         if (info != null && TransferRun.COMMAND.equals(info.command())) {
             return TransferReport.write(runDir);
@@ -107,8 +120,9 @@ public final class ReportWriter {
         List<ReportPlots.ScorePoint> points = new ArrayList<>();
         if (!c.results().isEmpty()) {
             for (ScoredArchitecture r : c.results()) {
-                scores.add(r.score());
-                points.add(new ReportPlots.ScorePoint(r.index(), r.phase(), r.score(), r.params(), r.macs()));
+                scores.add(r.error());
+                points.add(new ReportPlots.ScorePoint(Math.toIntExact(r.index()), r.phase().jsonName(), r.error(),
+                        r.params(), r.macs()));
             }
         } else {
             for (RankedRow r : rows) {

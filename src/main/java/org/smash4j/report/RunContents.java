@@ -1,5 +1,8 @@
 package org.smash4j.report;
 
+import org.smash4j.run.ScoredArchitecture;
+import org.smash4j.run.RankedArchitecture;
+
 import org.smash4j.space.SearchSpaceConfig;
 
 import java.nio.file.Path;

@@ -1,5 +1,12 @@
 package org.smash4j.report;
 
+import org.smash4j.run.RunFolder;
+import org.smash4j.run.ResultsFile;
+import org.smash4j.run.Ranking;
+
+import org.smash4j.run.ScoredArchitecture;
+import org.smash4j.run.RankedArchitecture;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,10 +39,10 @@ import java.util.stream.Stream;
  * itself does on resume.
  */
 final class RunReader {
-    static final String RUN_FILE = "run.json";
-    static final String METRICS_FILE = "metrics.jsonl";
-    static final String RESULTS_FILE = "results.jsonl";
-    static final String RANKING_FILE = "ranking.json";
+    static final String RUN_FILE = RunFolder.RUN_FILE;
+    static final String METRICS_FILE = RunFolder.METRICS_FILE;
+    static final String RESULTS_FILE = ResultsFile.FILE_NAME;
+    static final String RANKING_FILE = Ranking.FILE_NAME;
     private static final Pattern NUMBERED = Pattern.compile(".*?-(\\d+)");
 
     private final ObjectMapper mapper = new ObjectMapper();
@@ -85,10 +92,13 @@ final class RunReader {
             results = readResults(searchDir.resolve(RESULTS_FILE), "search/" + RESULTS_FILE);
             Path rankingFile = searchDir.resolve(RANKING_FILE);
             if (Files.isRegularFile(rankingFile)) {
-                JsonNode doc = readJson(rankingFile, "search/" + RANKING_FILE);
-                if (doc != null) {
-                    rankingSpace = readSpace(doc.get("space"), "search/" + RANKING_FILE + " field 'space'");
-                    ranking = readRanking(doc.get("ranked"), "search/" + RANKING_FILE);
+                try {
+                    Ranking.Document doc = Ranking.read(rankingFile);
+                    rankingSpace = doc.space();
+                    ranking = doc.ranked();
+                } catch (IOException | RuntimeException e) {
+                    problems.add("search/" + RANKING_FILE + " cannot be read (the ranking shown is made from "
+                            + RESULTS_FILE + "): " + firstLine(e.getMessage()));
                 }
             } else {
                 missing.add("search/" + RANKING_FILE + " is missing: the search has not finished"
@@ -185,48 +195,32 @@ final class RunReader {
 
     // ---------------------------------------------------------------- search
 
+    /** The results a search wrote, in the search's own format; a line that does not parse is noted and skipped. */
     private List<ScoredArchitecture> readResults(Path file, String label) {
         if (!Files.isRegularFile(file)) {
             missing.add(label + " is missing: no architecture has been scored yet");
             return List.of();
         }
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            problems.add(label + " cannot be read: " + e.getMessage());
+            return List.of();
+        }
         List<ScoredArchitecture> out = new ArrayList<>();
-        int line = 0;
-        for (JsonNode n : readLines(file, label)) {
-            line++;
-            if (!n.path("index").isIntegralNumber() || !n.path("score").isNumber()) {
-                problems.add(label + " record " + line + " has no integer 'index' or numeric 'score'; skipped");
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).isBlank()) {
                 continue;
             }
-            int index = n.get("index").asInt();
-            List<Double> scores = new ArrayList<>();
-            n.path("scores").forEach(s -> scores.add(s.asDouble(Double.NaN)));
-            Integer parent = n.path("parent").isIntegralNumber() ? n.get("parent").asInt() : null;
-            out.add(new ScoredArchitecture(index, n.path("phase").asText(""),
-                    readArchitecture(n.get("architecture"), label + " index " + index), n.get("score").asDouble(),
-                    scores, num(n, "scoreStd"), num(n, "loss"), n.path("params").asLong(-1),
-                    n.path("macs").asLong(-1), num(n, "seconds"), num(n, "ensembleError"), parent));
-        }
-        return out;
-    }
-
-    private List<RankedArchitecture> readRanking(JsonNode ranked, String label) {
-        List<RankedArchitecture> out = new ArrayList<>();
-        if (ranked == null || !ranked.isArray()) {
-            problems.add(label + " has no 'ranked' list");
-            return out;
-        }
-        for (JsonNode n : ranked) {
-            if (!n.path("index").isIntegralNumber() || !n.path("score").isNumber()) {
-                problems.add(label + ": a ranked entry has no integer 'index' or numeric 'score'; skipped");
-                continue;
+            try {
+                out.add(ResultsFile.parseLine(lines.get(i), null));
+            } catch (IllegalArgumentException e) {
+                problems.add(label + " line " + (i + 1) + (i == lines.size() - 1
+                        ? " is incomplete (the run was killed or is still writing); skipped"
+                        : " cannot be read; skipped: " + firstLine(e.getMessage())));
             }
-            int index = n.get("index").asInt();
-            out.add(new RankedArchitecture(n.path("rank").asInt(out.size() + 1), index, n.get("score").asDouble(),
-                    n.path("params").asLong(-1), n.path("macs").asLong(-1),
-                    readArchitecture(n.get("architecture"), label + " rank of index " + index)));
         }
-        out.sort(Comparator.comparingInt(RankedArchitecture::rank));
         return out;
     }
 

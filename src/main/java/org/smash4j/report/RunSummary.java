@@ -1,5 +1,8 @@
 package org.smash4j.report;
 
+import org.smash4j.run.ScoredArchitecture;
+import org.smash4j.run.RankedArchitecture;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -173,8 +176,8 @@ public record RunSummary(String run, String dataSet, String preset, Map<String, 
             double s = 0;
             boolean any = false;
             for (ScoredArchitecture r : c.results()) {
-                if (!Double.isNaN(r.seconds())) {
-                    s += r.seconds();
+                if (!Double.isNaN(r.score().seconds())) {
+                    s += r.score().seconds();
                     any = true;
                 }
             }
@@ -227,11 +230,11 @@ public record RunSummary(String run, String dataSet, String preset, Map<String, 
         String source;
         Double ensemble = null;
         if (!c.results().isEmpty()) {
-            scores = c.results().stream().mapToDouble(ScoredArchitecture::score).toArray();
+            scores = c.results().stream().mapToDouble(ScoredArchitecture::error).toArray();
             for (ScoredArchitecture r : c.results()) {
-                byPhase.merge(r.phase().isEmpty() ? "unknown" : r.phase(), 1, Integer::sum);
+                byPhase.merge(r.phase().jsonName(), 1, Integer::sum);
             }
-            ensemble = nullIfNaN(c.results().get(c.results().size() - 1).ensembleError());
+            ensemble = nullIfNaN(c.results().get(c.results().size() - 1).score().ensembleError());
             source = RunReader.RESULTS_FILE;
         } else if (!c.ranking().isEmpty()) {
             scores = c.ranking().stream().mapToDouble(RankedArchitecture::score).toArray();

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.smash4j.space.DataShape;
 import org.smash4j.space.SearchSpaceConfig;
-import org.smash4j.train.AtomicFiles;
+import org.smash4j.run.AtomicFiles;
 import org.smash4j.util.Versions;
 
 import java.io.IOException;

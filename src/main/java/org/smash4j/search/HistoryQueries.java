@@ -1,5 +1,7 @@
 package org.smash4j.search;
 
+import org.smash4j.run.ScoredArchitecture;
+
 import java.util.List;
 
 /** Questions several strategies ask of the history, answered the same way everywhere (ties included). */

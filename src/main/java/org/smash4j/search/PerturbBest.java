@@ -1,5 +1,7 @@
 package org.smash4j.search;
 
+import org.smash4j.run.Phase;
+
 import org.smash4j.space.SearchSpaceConfig;
 
 /**

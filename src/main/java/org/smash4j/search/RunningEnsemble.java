@@ -1,7 +1,7 @@
 package org.smash4j.search;
 
 import org.smash4j.data.ImageDataset;
-import org.smash4j.train.AtomicFiles;
+import org.smash4j.run.AtomicFiles;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;

@@ -1,5 +1,8 @@
 package org.smash4j.search;
 
+import org.smash4j.run.ScoredArchitecture;
+import org.smash4j.run.Score;
+
 import org.smash4j.space.Architecture;
 import org.smash4j.space.Block;
 import org.smash4j.space.CostModel;

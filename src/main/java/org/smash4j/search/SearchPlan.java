@@ -1,5 +1,7 @@
 package org.smash4j.search;
 
+import org.smash4j.run.ScoredArchitecture;
+
 import org.smash4j.space.SearchSpaceConfig;
 import org.smash4j.util.RandomStreams;
 

@@ -1,5 +1,9 @@
 package org.smash4j.search;
 
+import org.smash4j.run.ResultsFile;
+import org.smash4j.run.Ranking;
+import org.smash4j.run.ScoredArchitecture;
+
 import org.smash4j.util.Progress;
 
 import java.io.IOException;

@@ -1,5 +1,7 @@
 package org.smash4j.search;
 
+import org.smash4j.run.ScoredArchitecture;
+
 import java.util.List;
 import java.util.random.RandomGenerator;
 

@@ -1,5 +1,7 @@
 package org.smash4j.search;
 
+import org.smash4j.run.Score;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;

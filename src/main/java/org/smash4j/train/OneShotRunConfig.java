@@ -24,6 +24,8 @@ public record OneShotRunConfig(String preset, SearchSpaceConfig space, HyperNetS
         int checkpointEvery, int metricsEvery, int evalBatch, double maxLoss, RowMarking rowMarking,
         Boolean positionChannels, String evaluator, PathDropout pathDropout) {
     public OneShotRunConfig {
+        TrainingLoop.Settings.check(epochs, batchSize, learningRate, evalBatch, checkpointEvery, metricsEvery, maxLoss,
+                device);
         rowMarking = rowMarking == null ? RowMarking.USED_UNITS : rowMarking;
         positionChannels = positionChannels != null && positionChannels;
         evaluator = OneShotEvaluator.of(evaluator).name();

@@ -1,5 +1,7 @@
 package org.smash4j.train;
 
+import org.smash4j.run.RunFolder;
+
 import org.smash4j.data.BatchSettings;
 import org.smash4j.data.TrainingBatches;
 import org.smash4j.nn.OneShotNetwork;
@@ -20,8 +22,7 @@ public final class OneShotTraining {
     /** Creates the run folder and trains. */
     public static TrainingLoop.Summary start(Path dir, OneShotRunConfig config, PrintStream progress)
             throws IOException {
-        RunFolder run = RunFolder.create(dir, COMMAND, config.seed(), config);
-        return train(run, config, progress, -1);
+        return RunFolder.start(dir, COMMAND, config.seed(), config, run -> train(run, config, progress, -1));
     }
 
     /** Continues the run in {@code dir} from its last checkpoint. */
@@ -64,8 +65,11 @@ public final class OneShotTraining {
     /** A one-shot network with the weights of a (finished or interrupted) run's last checkpoint. */
     public static OneShotNetwork load(RunFolder run) throws IOException {
         OneShotRunConfig c = config(run);
-        Path ckpt = run.resolve(TrainingLoop.CHECKPOINT);
-        if (!Files.exists(ckpt)) {
+        Path ckpt = Checkpoint.usable(run.resolve(TrainingLoop.CHECKPOINT), note -> {
+            run.log(note);
+            System.err.println(note);
+        });
+        if (ckpt == null) {
             throw new IOException(run.dir() + " has no checkpoint yet; train it first");
         }
         OneShotNetwork net = c.newNetwork();

@@ -7,6 +7,11 @@ import org.smash4j.space.NormStyle;
 public record StandaloneRunConfig(ArchitectureDocument architecture, NormStyle normStyle, DataSpec data, int epochs,
         int batchSize, double learningRate, double momentum, double weightDecay, long seed, String device,
         int checkpointEvery, int metricsEvery, int evalBatch, double maxLoss) {
+    public StandaloneRunConfig {
+        TrainingLoop.Settings.check(epochs, batchSize, learningRate, evalBatch, checkpointEvery, metricsEvery, maxLoss,
+                device);
+    }
+
     /**
      * The stand-alone settings of {@code smash run}'s final training (spec 7): sandwich norm, batch 50, Nesterov SGD
      * with lr 0.1 (cosine per step), momentum 0.9, weight decay 1e-4, evaluation batch 100, loss limit 1e4.

@@ -1,5 +1,9 @@
 package org.smash4j.train;
 
+import org.smash4j.run.RunFolder;
+import org.smash4j.run.AtomicFiles;
+import org.smash4j.run.Json;
+
 import com.fasterxml.jackson.core.type.TypeReference;
 import org.smash4j.data.BatchSettings;
 import org.smash4j.data.TrainingBatches;
@@ -28,8 +32,7 @@ public final class StandaloneTraining {
 
     public static TrainingLoop.Summary start(Path dir, StandaloneRunConfig config, PrintStream progress)
             throws IOException {
-        RunFolder run = RunFolder.create(dir, COMMAND, config.seed(), config);
-        return train(run, config, progress, -1);
+        return RunFolder.start(dir, COMMAND, config.seed(), config, run -> train(run, config, progress, -1));
     }
 
     public static TrainingLoop.Summary resume(Path dir, PrintStream progress) throws IOException {

@@ -1,5 +1,7 @@
 package org.smash4j.train;
 
+import org.smash4j.run.RunFolder;
+
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -34,9 +36,30 @@ public final class TrainingLoop {
             if (epochs < 1) {
                 throw new IllegalArgumentException("epochs must be >= 1, got " + epochs);
             }
-            if (!(learningRate > 0)) {
-                throw new IllegalArgumentException("learning rate must be > 0, got " + learningRate);
+            if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
+                throw new IllegalArgumentException("learning rate must be a number > 0, got " + learningRate);
             }
+            if (checkpointEvery < 0 || metricsEvery < 0) {
+                throw new IllegalArgumentException("the checkpoint and metrics intervals must be >= 0 steps (0: at"
+                        + " epoch ends only / no step records), got " + checkpointEvery + " and " + metricsEvery);
+            }
+            if (!(maxLoss > 0)) {
+                throw new IllegalArgumentException("the loss limit must be > 0, got " + maxLoss);
+            }
+        }
+
+        /**
+         * Checks the options every training run has, so that a bad one is refused before its run folder is
+         * written (the run configurations call it from their constructors).
+         */
+        public static void check(int epochs, int batchSize, double learningRate, int evalBatch, int checkpointEvery,
+                int metricsEvery, double maxLoss, String device) {
+            new Settings(epochs, learningRate, checkpointEvery, metricsEvery, maxLoss);
+            if (batchSize < 1 || evalBatch < 1) {
+                throw new IllegalArgumentException("batch size and evaluation batch must be >= 1, got " + batchSize
+                        + " and " + evalBatch);
+            }
+            org.smash4j.nn.Placement.check(device);
         }
     }
 
@@ -81,7 +104,8 @@ public final class TrainingLoop {
             try {
                 return runFromCheckpoint(run, task, batches, label);
             } catch (TrainingDivergedException e) {
-                boolean canRetry = Files.exists(run.resolve(CHECKPOINT)) && e.step() != failedStep;
+                boolean canRetry = (Files.exists(run.resolve(CHECKPOINT))
+                        || Files.exists(Checkpoint.previous(run.resolve(CHECKPOINT)))) && e.step() != failedStep;
                 if (!canRetry) {
                     throw failedStep >= 0 ? new TrainingDivergedException(e.step(), e.getMessage()
                             + "; it happened again after reloading the checkpoint") : e;
@@ -108,8 +132,12 @@ public final class TrainingLoop {
         long seen = 0;
         boolean resumed = false;
         Map<String, Object> lastEpoch = null;
-        if (Files.exists(ckpt)) {
-            Map<String, Object> h = Checkpoint.read(ckpt, task.parameters(), task.optimizer());
+        Path usable = Checkpoint.usable(ckpt, note -> {
+            run.log(label + ": " + note);
+            progressOut.println(label + ": " + note);
+        });
+        if (usable != null) {
+            Map<String, Object> h = Checkpoint.read(usable, task.parameters(), task.optimizer());
             start = ((Number) h.get("step")).longValue();
             sumLoss = ((Number) h.get("epochLossSum")).doubleValue();
             sumErrors = ((Number) h.get("epochErrors")).longValue();
@@ -118,10 +146,11 @@ public final class TrainingLoop {
                 throw new IOException(ckpt + " belongs to a run of " + h.get("totalSteps") + " steps, not " + total
                         + "; resume with the run's own settings");
             }
-            run.truncateLines(RunFolder.METRICS_FILE, "step", start);
             run.log(label + ": resumed from step " + start + " of " + total);
             resumed = true;
         }
+        // Records written after the checkpoint (or, killed before the first one, any) are written again.
+        run.truncateLines(RunFolder.METRICS_FILE, "step", start);
         if (start >= total) {
             return new Summary(total, settings.epochs(), null, resumed, 0);
         }
@@ -265,10 +294,11 @@ public final class TrainingLoop {
     private TrainingDivergedException diverged(RunFolder run, long step, int perEpoch, double loss, Path ckpt) {
         String last;
         try {
-            last = Files.exists(ckpt) ? "the last good checkpoint (step " + Checkpoint.header(ckpt).get("step")
-                    + ") is intact in " + ckpt : "no checkpoint had been written yet";
+            // header() checks every checksum, so "intact" is verified, not assumed.
+            last = Files.exists(ckpt) ? "the last checkpoint (step " + Checkpoint.header(ckpt).get("step")
+                    + ") in " + ckpt + " is intact (checksums verified)" : "no checkpoint had been written yet";
         } catch (IOException e) {
-            last = "the checkpoint could not be read: " + e.getMessage();
+            last = "the checkpoint is damaged: " + e.getMessage();
         }
         String msg = String.format(Locale.ROOT, "training stopped: the loss is %s at step %d (epoch %d, batch %d); %s",
                 Double.isNaN(loss) ? "NaN" : Double.isInfinite(loss) ? "infinite" : "exploding (" + loss + " > "

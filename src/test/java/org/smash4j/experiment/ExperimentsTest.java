@@ -15,7 +15,7 @@ import org.smash4j.nn.HyperNetShape;
 import org.smash4j.space.Presets;
 import org.smash4j.train.Adam;
 import org.smash4j.train.DataSpec;
-import org.smash4j.train.Json;
+import org.smash4j.run.Json;
 import org.smash4j.train.OneShotRunConfig;
 import org.smash4j.train.OneShotTraining;
 

@@ -6,8 +6,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.smash4j.data.DataSets;
 import org.smash4j.train.DataSpec;
-import org.smash4j.train.Json;
-import org.smash4j.train.RunFolder;
+import org.smash4j.run.Json;
+import org.smash4j.run.RunFolder;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

@@ -10,7 +10,7 @@ import org.smash4j.space.Presets;
 import org.smash4j.space.Sampler;
 import org.smash4j.space.SearchSpaceConfig;
 import org.smash4j.train.DataSpec;
-import org.smash4j.train.RunFolder;
+import org.smash4j.run.RunFolder;
 import org.smash4j.train.StandaloneRunConfig;
 import org.smash4j.util.RandomStreams;
 

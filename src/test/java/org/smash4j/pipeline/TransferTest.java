@@ -11,7 +11,7 @@ import org.smash4j.nn.Placement;
 import org.smash4j.report.ReportWriter;
 import org.smash4j.train.DataSpec;
 import org.smash4j.train.Evaluation;
-import org.smash4j.train.Json;
+import org.smash4j.run.Json;
 import org.smash4j.train.OneShotSettings;
 import org.smash4j.train.StandaloneTraining;
 

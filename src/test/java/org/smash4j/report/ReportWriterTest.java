@@ -216,7 +216,7 @@ class ReportWriterTest {
         assertEquals(5, s.get("search").get("architecturesScored").asInt(), "the five good lines are kept");
         assertEquals(3, s.get("oneShot").get("epochs").asInt());
         String problems = s.get("problems").toString();
-        assertTrue(problems.contains("search/results.jsonl line 3 is not valid JSON"), problems);
+        assertTrue(problems.contains("search/results.jsonl line 3 cannot be read; skipped: not valid JSON"), problems);
         assertTrue(problems.contains("smash/metrics.jsonl line 10 is incomplete"), problems);
     }
 
@@ -255,6 +255,18 @@ class ReportWriterTest {
         Path nowhere = tmp.resolve("no-such-run");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ReportWriter.write(nowhere));
         assertTrue(e.getMessage().contains(nowhere.toString()), e.getMessage());
+    }
+
+    @Test
+    void aFolderThatHoldsNoRunGetsNoReport() throws IOException {
+        Path user = tmp.resolve("user-files");
+        Files.createDirectories(user.resolve("report"));
+        Files.writeString(user.resolve("report/report.html"), "mine");
+        assertThrows(IllegalArgumentException.class, () -> ReportWriter.write(user));
+        assertEquals("mine", Files.readString(user.resolve("report/report.html")));
+        try (var files = Files.list(user.resolve("report"))) {
+            assertEquals(1, files.count());
+        }
     }
 
     // ---------------------------------------------------------------- helpers

@@ -1,5 +1,10 @@
 package org.smash4j.report;
 
+import org.smash4j.run.Phase;
+import org.smash4j.run.Ranking;
+import org.smash4j.run.ResultsFile;
+import org.smash4j.run.Score;
+import org.smash4j.run.ScoredArchitecture;
 import org.smash4j.space.Architecture;
 import org.smash4j.space.ArchitectureJson;
 import org.smash4j.space.ArchitectureValidator;
@@ -10,6 +15,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * A pipeline run folder written by hand in the formats of the run-folder contract, so that the report tests know
@@ -101,10 +107,6 @@ final class SyntheticRun {
         return a;
     }
 
-    private static String oneLine(String json) {
-        return json.replaceAll("\\s*\n\\s*", "");
-    }
-
     private static String space() {
         return ArchitectureJson.toJson(QUICK);
     }
@@ -156,42 +158,44 @@ final class SyntheticRun {
                 valError, elapsed);
     }
 
+    /** SMALL with a 5x5 kernel: a fourth distinct architecture. */
+    static final String SMALL_5X5_JSON = SMALL_JSON.replace("\"kernelH\":3,\"kernelW\":3", "\"kernelH\":5,\"kernelW\":5");
+    /** No ops, bank size 1 in block 0: a fifth distinct architecture. */
+    static final String EMPTY_BS1_JSON = EMPTY_JSON.replaceFirst("\"bankSize\":2", "\"bankSize\":1");
+
     /**
-     * RUN/search: five results (scores .40 .35 .50 .30 .45: min .30, median .40, max .50; 3 random, 2 perturb;
-     * last ensemble error .32; 10 s) and, when {@code withRanking}, ranking.json ranking them by score.
+     * RUN/search: five results of five distinct architectures (scores .40 .35 .50 .30 .45: min .30, median .40,
+     * max .50; 3 random, 2 perturb; last ensemble error .32; 10 s), written by the search's own writer, and,
+     * when {@code withRanking}, ranking.json ranking them by score: indices 3, 1, 0, 4, 2.
      */
     static void writeSearch(Path run, boolean withRanking) throws IOException {
         Path d = run.resolve("search");
         write(d.resolve("run.json"), """
                 {"command":"search","seed":13,"created":"2024-05-01T10:05:00Z","config":{},
                  "versions":{"smash4j":"0.1.0"}}""");
-        write(d.resolve("results.jsonl"), String.join("\n",
-                result(0, "random", EMPTY_JSON, 0.40, 0.01, 6154, 2885600, 2.0, 0.40, null),
-                result(1, "random", SMALL_JSON, 0.35, 0.015, 20000, 9000000, 2.5, 0.36, null),
-                result(2, "random", EMPTY_JSON, 0.50, 0.03, 6154, 2885600, 1.5, 0.37, null),
-                result(3, "perturb", WINNER_JSON, 0.30, 0.02, 61000, 4100000, 3.0, 0.33, 1),
-                result(4, "perturb", SMALL_JSON, 0.45, 0.025, 20000, 9000000, 1.0, 0.32, 3)) + "\n");
+        List<ScoredArchitecture> results = List.of(
+                result(0, Phase.RANDOM, EMPTY_JSON, 0.40, 0.01, 6154, 2885600, 2.0, 0.40, null),
+                result(1, Phase.RANDOM, SMALL_JSON, 0.35, 0.015, 20000, 9000000, 2.5, 0.36, null),
+                result(2, Phase.RANDOM, EMPTY_BS1_JSON, 0.50, 0.03, 6154, 2885600, 1.5, 0.37, null),
+                result(3, Phase.PERTURB, WINNER_JSON, 0.30, 0.02, 61000, 4100000, 3.0, 0.33, 1L),
+                result(4, Phase.PERTURB, SMALL_5X5_JSON, 0.45, 0.025, 20000, 9000000, 1.0, 0.32, 3L));
+        StringBuilder lines = new StringBuilder();
+        for (ScoredArchitecture r : results) {
+            lines.append(ResultsFile.toLine(r)).append('\n');
+        }
+        write(d.resolve(ResultsFile.FILE_NAME), lines.toString());
         if (withRanking) {
-            write(d.resolve("ranking.json"), "{\"space\":" + space() + ",\"ranked\":["
-                    + ranked(1, 3, 0.30, 61000, 4100000, WINNER_JSON) + ","
-                    + ranked(2, 1, 0.35, 20000, 9000000, SMALL_JSON) + ","
-                    + ranked(3, 0, 0.40, 6154, 2885600, EMPTY_JSON) + ","
-                    + ranked(4, 4, 0.45, 20000, 9000000, SMALL_JSON) + ","
-                    + ranked(5, 2, 0.50, 6154, 2885600, EMPTY_JSON) + "]}");
+            write(d.resolve(Ranking.FILE_NAME), Ranking.toJson(QUICK, results));
         }
     }
 
-    private static String result(int index, String phase, String arch, double score, double std, long params,
-            long macs, double seconds, double ensemble, Integer parent) {
-        return String.format(java.util.Locale.ROOT, "{\"index\":%d,\"phase\":\"%s\",\"architecture\":%s,"
-                + "\"score\":%s,\"scores\":[%s,%s],\"scoreStd\":%s,\"loss\":1.5,\"params\":%d,\"macs\":%d,"
-                + "\"seconds\":%s,\"ensembleError\":%s,\"parent\":%s}", index, phase, oneLine(arch), score,
-                score - std, score + std, std, params, macs, seconds, ensemble, parent);
-    }
-
-    private static String ranked(int rank, int index, double score, long params, long macs, String arch) {
-        return String.format(java.util.Locale.ROOT, "{\"rank\":%d,\"index\":%d,\"score\":%s,\"params\":%d,"
-                + "\"macs\":%d,\"architecture\":%s}", rank, index, score, params, macs, oneLine(arch));
+    /** A result whose two noise draws lie {@code std} either side of {@code score} (validation loss 1.5). */
+    private static ScoredArchitecture result(int index, Phase phase, String arch, double score, double std,
+            long params, long macs, double seconds, double ensemble, Long parent) {
+        Architecture a = ArchitectureJson.readArchitecture(arch);
+        ArchitectureValidator.validate(a, QUICK);
+        return new ScoredArchitecture(index, phase, a, new Score(score, List.of(score - std, score + std), std, 1.5,
+                seconds, ensemble), params, macs, parent);
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.smash4j.search;
 
+import org.smash4j.run.Score;
+
 import org.smash4j.space.Architecture;
 import org.smash4j.util.RandomStreams;
 

@@ -1,5 +1,8 @@
 package org.smash4j.search;
 
+import org.smash4j.run.ScoredArchitecture;
+import org.smash4j.run.Phase;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

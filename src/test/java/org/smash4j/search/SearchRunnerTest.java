@@ -1,5 +1,11 @@
 package org.smash4j.search;
 
+import org.smash4j.run.ResultsFile;
+import org.smash4j.run.Ranking;
+import org.smash4j.run.ScoredArchitecture;
+import org.smash4j.run.RankedArchitecture;
+import org.smash4j.run.Phase;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;

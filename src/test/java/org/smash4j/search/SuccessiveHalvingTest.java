@@ -1,5 +1,10 @@
 package org.smash4j.search;
 
+import org.smash4j.run.ResultsFile;
+import org.smash4j.run.Ranking;
+import org.smash4j.run.ScoredArchitecture;
+import org.smash4j.run.Score;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.smash4j.space.AnnealingState;

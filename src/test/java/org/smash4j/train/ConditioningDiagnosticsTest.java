@@ -1,5 +1,8 @@
 package org.smash4j.train;
 
+import org.smash4j.run.RunFolder;
+import org.smash4j.run.Json;
+
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;

@@ -1,5 +1,7 @@
 package org.smash4j.train;
 
+import org.smash4j.run.RunFolder;
+
 import ai.djl.ndarray.NDArray;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -168,7 +170,8 @@ class DivergenceTest {
     private static void checkStopped(TrainingDivergedException e, RunFolder run, Path ckpt,
             org.smash4j.space.SearchSpaceConfig space, org.smash4j.space.Architecture arch) throws Exception {
         assertTrue(e.getMessage().contains("loss is NaN at step 5 (epoch 1, batch 5)"), e.getMessage());
-        assertTrue(e.getMessage().contains("last good checkpoint (step 4) is intact"), e.getMessage());
+        assertTrue(e.getMessage().contains("the last checkpoint (step 4) in " + ckpt + " is intact (checksums verified)"),
+                e.getMessage());
         assertTrue(e.getMessage().endsWith("it happened again after reloading the checkpoint"), e.getMessage());
         String log = Files.readString(run.resolve(RunFolder.LOG_FILE));
         assertTrue(log.contains("loss is NaN at step 5"), log);

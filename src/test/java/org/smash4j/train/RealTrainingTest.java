@@ -1,5 +1,7 @@
 package org.smash4j.train;
 
+import org.smash4j.run.RunFolder;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,5 +1,7 @@
 package org.smash4j.train;
 
+import org.smash4j.run.RunFolder;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,8 +49,49 @@ class ResumeTest {
         assertEquals(0.5, steps.get(steps.size() - 1).path("pathDropout").asDouble(), 1e-12);
     }
 
-    /** Runs {@code config} straight and interrupted-then-resumed and compares them; returns the resumed run. */
+    @Test
+    void aKillBeforeTheFirstCheckpointLeavesNoDuplicateMetrics() throws Exception {
+        TrainingFixtures.assumeFashionMnist();
+        // Checkpoints only at epoch ends (6 steps); stop after 3 steps, before the first: the resumed run starts
+        // over and must replace the three step records, not add to them.
+        assertResumeIsExact(TrainingFixtures.oneShot(TrainingFixtures.fashion(300, 50), 2, 100, 1e-3), 2,
+                broken -> assertTrue(!java.nio.file.Files.exists(broken.resolve(TrainingLoop.CHECKPOINT))));
+    }
+
+    @Test
+    void aDamagedLatestCheckpointFallsBackToThePreviousOne() throws Exception {
+        TrainingFixtures.assumeFashionMnist();
+        assertResumeIsExact(TrainingFixtures.oneShot(TrainingFixtures.fashion(300, 50), 2, 4, 1e-3), 9, broken -> {
+            // 64 flipped bytes in the middle of the latest checkpoint (step 8): its checksum no longer matches,
+            // so the resume continues from the previous one (step 6, the epoch end) and replays steps 7-12 exactly.
+            Path ckpt = broken.resolve(TrainingLoop.CHECKPOINT);
+            byte[] bytes = java.nio.file.Files.readAllBytes(ckpt);
+            for (int i = 0; i < 64; i++) {
+                bytes[bytes.length / 2 + i] ^= (byte) 0xFF;
+            }
+            java.nio.file.Files.write(ckpt, bytes);
+            java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                    () -> Checkpoint.verify(ckpt));
+            assertTrue(e.getMessage().contains("checksum does not match"), e.getMessage());
+            assertEquals(6L, ((Number) Checkpoint.header(Checkpoint.previous(ckpt)).get("step")).longValue());
+        });
+    }
+
+    /** Something done to the interrupted run's folder before it is resumed. */
+    private interface Damage {
+        void apply(RunFolder broken) throws Exception;
+    }
+
     private RunFolder assertResumeIsExact(OneShotRunConfig config) throws Exception {
+        return assertResumeIsExact(config, 9, broken -> assertEquals(8L, ((Number) Checkpoint.header(
+                broken.resolve(TrainingLoop.CHECKPOINT)).get("step")).longValue()));
+    }
+
+    /**
+     * Runs {@code config} straight and interrupted after step index {@code stopAfter} (then damaged) and resumed,
+     * and compares them; returns the resumed run.
+     */
+    private RunFolder assertResumeIsExact(OneShotRunConfig config, long stopAfter, Damage damage) throws Exception {
         RunFolder straight = RunFolder.create(tmp.resolve("straight"), OneShotTraining.COMMAND, 0,
                 java.util.Map.of("config", "test"));
         OneShotTraining.train(straight, config, QUIET, -1);
@@ -57,11 +100,13 @@ class ResumeTest {
                 java.util.Map.of("config", "test"));
         // Stop after step index 9 (10 steps done): the last checkpoint is at 8 steps, inside epoch 2; the metrics
         // of steps 9 and 10 were already written and must be replaced, not duplicated, on resume.
-        TrainingLoop.Summary partial = OneShotTraining.train(broken, config, QUIET, 9);
-        assertEquals(10, partial.steps());
-        assertEquals(8L, ((Number) Checkpoint.header(broken.resolve(TrainingLoop.CHECKPOINT)).get("step")).longValue());
+        TrainingLoop.Summary partial = OneShotTraining.train(broken, config, QUIET, stopAfter);
+        assertEquals(stopAfter + 1, partial.steps());
+        damage.apply(broken);
+        boolean fromCheckpoint = java.nio.file.Files.exists(Checkpoint.previous(broken.resolve(TrainingLoop.CHECKPOINT)))
+                || java.nio.file.Files.exists(broken.resolve(TrainingLoop.CHECKPOINT));
         TrainingLoop.Summary resumed = OneShotTraining.train(broken, config, QUIET, -1);
-        assertTrue(resumed.resumed());
+        assertEquals(fromCheckpoint, resumed.resumed());
         assertEquals(12, resumed.steps());
 
         try (OneShotNetwork a = loadWeights(straight, config); OneShotNetwork b = loadWeights(broken, config)) {

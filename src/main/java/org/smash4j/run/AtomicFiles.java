@@ -1,4 +1,4 @@
-package org.smash4j.train;
+package org.smash4j.run;
 
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,9 +1,9 @@
-package org.smash4j.search;
+package org.smash4j.run;
 
 import java.util.List;
 
 /**
- * What a {@link Scorer} says about one architecture: the SMASH score (validation error with generated
+ * What a {@link org.smash4j.search.Scorer} says about one architecture: the SMASH score (validation error with generated
  * weights; lower is better) as the mean over one or more noise draws. Several draws address spec bug 19
  * (the original scored every architecture with a single z draw), and their spread says how much of a
  * difference between two scores is noise.

@@ -1,4 +1,5 @@
-package org.smash4j.search;
+package org.smash4j.run;
+
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

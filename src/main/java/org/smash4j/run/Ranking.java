@@ -1,4 +1,4 @@
-package org.smash4j.search;
+package org.smash4j.run;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,7 +32,7 @@ import java.util.Set;
  * {"space": {SearchSpaceConfig}, "ranked": [{"rank":1,"index":i,"score":f,"params":n,"macs":n,"architecture":{...}}, ...]}
  * </pre>
  * Ties in score go to the earlier result; an architecture proposed again is listed once, under its first
- * index (its score was reused, see {@link SearchLoop}). The text depends only on the results, so a resumed
+ * index (its score was reused, see {@link org.smash4j.search.SearchLoop}). The text depends only on the results, so a resumed
  * search writes the same bytes as an uninterrupted one.
  */
 public final class Ranking {

@@ -1,4 +1,5 @@
-package org.smash4j.search;
+package org.smash4j.run;
+
 
 import org.junit.jupiter.api.Test;
 

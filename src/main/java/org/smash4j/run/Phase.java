@@ -1,4 +1,4 @@
-package org.smash4j.search;
+package org.smash4j.run;
 
 import java.util.Arrays;
 import java.util.stream.Collectors;

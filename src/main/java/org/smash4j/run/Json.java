@@ -1,4 +1,4 @@
-package org.smash4j.train;
+package org.smash4j.run;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

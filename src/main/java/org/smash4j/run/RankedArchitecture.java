@@ -1,4 +1,4 @@
-package org.smash4j.search;
+package org.smash4j.run;
 
 import org.smash4j.space.Architecture;
 

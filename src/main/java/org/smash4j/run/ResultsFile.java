@@ -1,4 +1,4 @@
-package org.smash4j.search;
+package org.smash4j.run;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -87,7 +87,8 @@ public final class ResultsFile {
     }
 
     /**
-     * Parses one line; the architecture must be valid in {@code config}.
+     * Parses one line; the architecture must be valid in {@code config} (when null, as the report reads runs whose
+     * space it may not know, only well-formed).
      *
      * @throws IllegalArgumentException naming the field that is missing, unknown or of the wrong type
      */
@@ -119,7 +120,8 @@ public final class ResultsFile {
         if (!archNode.isObject()) {
             throw new IllegalArgumentException("field 'architecture' must be an object, got " + archNode);
         }
-        Architecture architecture = ArchitectureJson.readArchitecture(archNode.toString(), config);
+        Architecture architecture = config == null ? ArchitectureJson.readArchitecture(archNode.toString())
+                : ArchitectureJson.readArchitecture(archNode.toString(), config);
         double score = number(o, "score", false);
         JsonNode drawsNode = field(o, "scores");
         if (!drawsNode.isArray() || drawsNode.isEmpty()) {
@@ -199,7 +201,7 @@ public final class ResultsFile {
     }
 
     /** Cuts the file to {@code length} bytes (drops a torn last line, so the next append starts a clean line). */
-    static void truncate(Path file, long length) throws IOException {
+    public static void truncate(Path file, long length) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
             ch.truncate(length);
             ch.force(true);

@@ -1,0 +1,274 @@
+package org.smash4j.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.smash4j.backend.BackendInfo;
+import org.smash4j.util.Versions;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A run folder, the unit of work: run.json (command, seed, fully resolved configuration, versions), a log,
+ * metrics.jsonl, and checkpoints. Every command writes one; {@code --resume} reopens it.
+ */
+public final class RunFolder {
+    public static final String RUN_FILE = "run.json";
+    public static final String METRICS_FILE = "metrics.jsonl";
+    public static final String LOG_FILE = "run.log";
+
+    private final Path dir;
+
+    private RunFolder(Path dir) {
+        this.dir = dir;
+    }
+
+    /**
+     * Creates a new run folder. Starts only in a missing or empty folder, so nothing of the user's is ever
+     * overwritten or appended to; a folder that holds a run is refused with how to continue it. Fields of
+     * {@code config} that name other run folders ({@link RunLinks}) are stored relative to this folder.
+     */
+    public static RunFolder create(Path dir, String command, long seed, Map<String, Object> config)
+            throws IOException {
+        requireFreshFolder(dir);
+        boolean existed = Files.exists(dir);
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("command", command);
+        doc.put("seed", seed);
+        doc.put("created", Instant.now().toString());
+        doc.put("config", RunLinks.stored(dir, Json.MAPPER.valueToTree(config)));
+        doc.put("versions", Versions.all());
+        doc.put("backend", BackendInfo.current());
+        try {
+            Files.createDirectories(dir);
+            AtomicFiles.writeString(dir.resolve(RUN_FILE), Json.MAPPER.writeValueAsString(doc));
+        } catch (IOException | RuntimeException e) {
+            if (!existed) {
+                deleteQuietly(dir);
+            }
+            throw e;
+        }
+        RunFolder run = new RunFolder(dir);
+        run.log("created run: " + command + " seed " + seed);
+        return run;
+    }
+
+    /** The work of a run started in a new folder. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(RunFolder run) throws IOException;
+    }
+
+    /**
+     * Creates a run folder and does {@code work} in it. When the work is refused before it wrote anything (bad data,
+     * a usage error found late), what the start wrote is removed again, so a refused start leaves nothing behind
+     * and the corrected command can use the same folder.
+     */
+    public static <T> T start(Path dir, String command, long seed, Object config, Work<T> work) throws IOException {
+        boolean existed = Files.exists(dir);
+        RunFolder run = create(dir, command, seed, config);
+        try {
+            return work.run(run);
+        } catch (IllegalArgumentException | org.smash4j.data.DataFormatException | java.nio.file.NoSuchFileException e) {
+            run.removeIfOnlyItsStart(existed);
+            throw e;
+        }
+    }
+
+    /** Deletes run.json and run.log (and the folder, if this run made it) when nothing else has been written. */
+    private void removeIfOnlyItsStart(boolean keepFolder) {
+        try (var entries = Files.list(dir)) {
+            if (entries.anyMatch(p -> !p.getFileName().toString().equals(RUN_FILE)
+                    && !p.getFileName().toString().equals(LOG_FILE))) {
+                return;
+            }
+        } catch (IOException e) {
+            return;
+        }
+        if (keepFolder) {
+            try {
+                Files.deleteIfExists(dir.resolve(LOG_FILE));
+                Files.deleteIfExists(dir.resolve(RUN_FILE));
+            } catch (IOException e) {
+                // Best effort: the start failed anyway, and its message says why.
+            }
+        } else {
+            deleteQuietly(dir);
+        }
+    }
+
+    /**
+     * Refuses {@code dir} unless it is missing or an empty folder: a folder holding a run says how to continue
+     * it, any other content is the user's and is left alone.
+     */
+    public static void requireFreshFolder(Path dir) throws IOException {
+        if (Files.exists(dir.resolve(RUN_FILE))) {
+            throw new RunFolderException("run folder " + dir + " already holds a run; continue it with --resume " + dir
+                    + " or choose another --out");
+        }
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new RunFolderException(dir + " exists and is not a folder; choose another --out");
+        }
+        if (Files.isDirectory(dir)) {
+            try (var entries = Files.list(dir)) {
+                var first = entries.findFirst();
+                if (first.isPresent()) {
+                    throw new RunFolderException(dir + " is not empty and holds no run (" + RUN_FILE + " is missing; it"
+                            + " holds " + first.get().getFileName() + "); a run starts only in a missing or empty"
+                            + " folder, so nothing in it is touched: choose another --out");
+                }
+            }
+        }
+    }
+
+    /**
+     * The one start-or-resume routine: opens {@code dir} when it holds a {@code command} run with the same
+     * configuration (resuming it), creates it when it is missing or empty, and refuses anything else with the
+     * reason (another kind of run, other settings, files that are not a run).
+     */
+    public static <C> RunFolder startOrResume(Path dir, String command, long seed, C config, Class<C> type)
+            throws IOException {
+        if (!Files.exists(dir.resolve(RUN_FILE))) {
+            return create(dir, command, seed, config);
+        }
+        RunFolder run = open(dir);
+        C recorded = run.config(command, type);
+        if (!recorded.equals(RunLinks.absolute(config, type))) {
+            throw new RunFolderException(dir + " holds a '" + command + "' run with other settings; continue it with"
+                    + " --resume " + dir + " or choose another --out");
+        }
+        run.log("resuming " + command);
+        return run;
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            // Best effort: the start failed anyway, and its message says why.
+        }
+    }
+
+    /** Creates a run folder recording {@code config} (any record, stored as JSON) as its configuration. */
+    public static RunFolder create(Path dir, String command, long seed, Object config) throws IOException {
+        return create(dir, command, seed, Json.MAPPER.convertValue(config,
+                new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() { }));
+    }
+
+    /**
+     * The configuration recorded by {@code command}, as {@code type}; fails with a clear message when the folder
+     * holds a run of another command.
+     */
+    public <T> T config(String command, Class<T> type) throws IOException {
+        JsonNode d = description();
+        String actual = d.path("command").asText();
+        if (!command.equals(actual)) {
+            throw new RunFolderException(dir + " holds a '" + actual + "' run, not a '" + command + "' run");
+        }
+        return Json.MAPPER.treeToValue(RunLinks.resolved(dir, d.get("config")), type);
+    }
+
+    /** Opens an existing run folder for resuming or reading. */
+    public static RunFolder open(Path dir) throws IOException {
+        if (!Files.isRegularFile(dir.resolve(RUN_FILE))) {
+            throw new RunFolderException(dir + " is not a run folder (no " + RUN_FILE + ")");
+        }
+        return new RunFolder(dir);
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public Path resolve(String name) {
+        return dir.resolve(name);
+    }
+
+    /** A run folder that a config field of this run names, resolved (see {@link RunLinks}). */
+    public Path link(String stored) {
+        return RunLinks.resolve(dir, stored);
+    }
+
+    /** The parsed run.json. */
+    public JsonNode description() throws IOException {
+        return Json.MAPPER.readTree(dir.resolve(RUN_FILE).toFile());
+    }
+
+    /** Appends a time-stamped line to run.log. */
+    public void log(String line) {
+        try (BufferedWriter w = Files.newBufferedWriter(dir.resolve(LOG_FILE), StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+            w.write(Instant.now() + " " + line);
+            w.newLine();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write " + dir.resolve(LOG_FILE) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Appends one JSON object as a line of metrics.jsonl (flushed and synced, so a kill loses nothing). */
+    public void appendMetrics(Map<String, Object> record) throws IOException {
+        appendLine(METRICS_FILE, record);
+    }
+
+    /** Appends one JSON object as a line of the named JSON-lines file. */
+    public void appendLine(String file, Map<String, Object> record) throws IOException {
+        byte[] line = (Json.LINE.writeValueAsString(record) + "\n").getBytes(StandardCharsets.UTF_8);
+        try (var ch = java.nio.channels.FileChannel.open(dir.resolve(file), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+            ch.write(java.nio.ByteBuffer.wrap(line));
+            ch.force(false);
+        }
+    }
+
+    /** The records of a JSON-lines file (an absent file has none). A torn last line from a kill is ignored. */
+    public List<JsonNode> readLines(String file) throws IOException {
+        List<JsonNode> out = new ArrayList<>();
+        Path p = dir.resolve(file);
+        if (!Files.exists(p)) {
+            return out;
+        }
+        List<String> lines = Files.readAllLines(p, StandardCharsets.UTF_8);
+        for (int i = 0; i < lines.size(); i++) {
+            String l = lines.get(i);
+            if (l.isBlank()) {
+                continue;
+            }
+            try {
+                out.add(Json.LINE.readTree(l));
+            } catch (IOException e) {
+                if (i < lines.size() - 1) {
+                    throw new IOException(p + " line " + (i + 1) + " is not valid JSON: " + e.getMessage());
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Keeps only the records of a JSON-lines file whose {@code field} is at most {@code limit}: on resume,
+     * records written after the checkpoint are dropped so they are written again exactly once.
+     */
+    public void truncateLines(String file, String field, long limit) throws IOException {
+        Path p = dir.resolve(file);
+        if (!Files.exists(p)) {
+            return;
+        }
+        StringBuilder kept = new StringBuilder();
+        for (JsonNode n : readLines(file)) {
+            if (n.path(field).asLong(Long.MAX_VALUE) <= limit) {
+                kept.append(Json.LINE.writeValueAsString(n)).append('\n');
+            }
+        }
+        AtomicFiles.writeString(p, kept.toString());
+    }
+}

@@ -1,0 +1,98 @@
+package org.smash4j.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Where a run may start, and run links stored relative to the folder. */
+class RunFolderTest {
+    /** A configuration with one link field, one list of links and a plain field. */
+    record Linked(String smashRun, List<String> compareWith, int epochs) {
+    }
+
+    @Test
+    void aRunStartsInAMissingOrEmptyFolderOnly(@TempDir Path tmp) throws IOException {
+        RunFolder.create(tmp.resolve("missing"), "test", 1, new Linked("x", List.of(), 1));
+        assertTrue(Files.isRegularFile(tmp.resolve("missing/run.json")));
+        Files.createDirectories(tmp.resolve("empty"));
+        RunFolder.create(tmp.resolve("empty"), "test", 1, new Linked("x", List.of(), 1));
+        assertTrue(Files.isRegularFile(tmp.resolve("empty/run.json")));
+    }
+
+    @Test
+    void aFolderOfUserFilesIsRefusedAndLeftUntouched(@TempDir Path tmp) throws IOException {
+        Path user = tmp.resolve("mine");
+        Files.createDirectories(user.resolve("model"));
+        Files.writeString(user.resolve("run.log"), "my notes\n");
+        Files.writeString(user.resolve("model/weights.params"), "my weights");
+        RunFolderException e = assertThrows(RunFolderException.class,
+                () -> RunFolder.create(user, "test", 1, new Linked("x", List.of(), 1)));
+        assertTrue(e.getMessage().contains("is not empty and holds no run"), e.getMessage());
+        assertEquals("my notes\n", Files.readString(user.resolve("run.log")));
+        assertEquals("my weights", Files.readString(user.resolve("model/weights.params")));
+        try (var files = Files.walk(user)) {
+            assertEquals(4, files.count(), "mine, run.log, model, model/weights.params: nothing added");
+        }
+    }
+
+    @Test
+    void aFileAsFolderOrAFolderHoldingARunIsRefused(@TempDir Path tmp) throws IOException {
+        Files.writeString(tmp.resolve("file"), "x");
+        assertThrows(RunFolderException.class, () -> RunFolder.create(tmp.resolve("file"), "test", 1,
+                new Linked("x", List.of(), 1)));
+        RunFolder.create(tmp.resolve("run"), "test", 1, new Linked("x", List.of(), 1));
+        assertTrue(assertThrows(RunFolderException.class, () -> RunFolder.create(tmp.resolve("run"), "test", 1,
+                new Linked("x", List.of(), 1))).getMessage().contains("--resume"));
+    }
+
+    @Test
+    void startOrResumeResumesTheSameRunAndRefusesOtherSettingsOrKinds(@TempDir Path tmp) throws IOException {
+        Path dir = tmp.resolve("run");
+        Linked c = new Linked(tmp.resolve("smash").toString(), List.of(), 3);
+        RunFolder.startOrResume(dir, "test", 1, c, Linked.class);
+        assertEquals(dir, RunFolder.startOrResume(dir, "test", 1, c, Linked.class).dir());
+        assertTrue(assertThrows(RunFolderException.class, () -> RunFolder.startOrResume(dir, "test", 1,
+                new Linked(c.smashRun(), List.of(), 4), Linked.class)).getMessage().contains("other settings"));
+        assertTrue(assertThrows(RunFolderException.class, () -> RunFolder.startOrResume(dir, "other", 1, c,
+                Linked.class)).getMessage().contains("holds a 'test' run, not a 'other' run"));
+    }
+
+    @Test
+    void linksAreStoredRelativeToTheFolderSoAMovedTreeResolves(@TempDir Path tmp) throws IOException {
+        Path tree = tmp.resolve("a");
+        Path dir = tree.resolve("search");
+        RunFolder.create(dir, "test", 1, new Linked(tree.resolve("smash").toString(),
+                List.of(tree.resolve("other").toString()), 2));
+        JsonNode stored = Json.MAPPER.readTree(Files.readString(dir.resolve("run.json"), StandardCharsets.UTF_8));
+        assertEquals("../smash", stored.at("/config/smashRun").asText());
+        assertEquals("../other", stored.at("/config/compareWith/0").asText());
+        assertEquals(2, stored.at("/config/epochs").asInt());
+
+        Path moved = tmp.resolve("b");
+        Files.move(tree, moved);
+        Linked read = RunFolder.open(moved.resolve("search")).config("test", Linked.class);
+        assertEquals(moved.resolve("smash").toAbsolutePath().toString(), read.smashRun());
+        assertEquals(List.of(moved.resolve("other").toAbsolutePath().toString()), read.compareWith());
+    }
+
+    @Test
+    void anAbsoluteLinkOfAnOlderRunIsReadAsItIs(@TempDir Path tmp) throws IOException {
+        Path dir = tmp.resolve("old");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("run.json"), "{\"command\":\"test\",\"seed\":1,\"config\":{\"smashRun\":\""
+                + "/somewhere/smash\",\"compareWith\":[],\"epochs\":1}}");
+        assertEquals("/somewhere/smash", RunFolder.open(dir).config("test", Linked.class).smashRun());
+        assertFalse(Files.exists(dir.resolve("run.log")), "reading a run writes nothing");
+    }
+}
