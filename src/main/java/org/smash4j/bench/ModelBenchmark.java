@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
+import org.smash4j.train.SpecDefaults;
 import org.smash4j.encoding.Encoding;
 import org.smash4j.encoding.Noise;
 import org.smash4j.nn.HyperNetShape;
@@ -100,7 +101,8 @@ public final class ModelBenchmark {
             long saParams;
             Architecture arch = sampler.sample(AnnealingState.finalState(c), RandomStreams.of(s.seed(), "bench-sa"));
             try (StandaloneNetwork sn = new StandaloneNetwork(c, arch, NormStyle.SANDWICH, s.placement(), s.seed());
-                    NesterovSgd sgd = new NesterovSgd(sn.parameters(), 0.9, 1e-4)) {
+                    NesterovSgd sgd = new NesterovSgd(sn.parameters(), SpecDefaults.MOMENTUM,
+                    SpecDefaults.WEIGHT_DECAY)) {
                 saParams = sn.parameters().count(null);
                 for (int i = 0; i < s.warmup() + s.timedSteps(); i++) {
                     long t0 = System.nanoTime();
@@ -156,7 +158,7 @@ public final class ModelBenchmark {
                 gc.backward(loss);
             }
             long t4 = System.nanoTime();
-            adam.step(1e-3);
+            adam.step(SpecDefaults.ONE_SHOT_LR);
             long t5 = System.nanoTime();
             int j = i - s.warmup();
             if (j >= 0 && j < n) {

@@ -1,13 +1,12 @@
 package org.smash4j.bench;
 
+import org.smash4j.train.SpecDefaults;
 import org.smash4j.nn.HyperNetShape;
 import org.smash4j.space.AnnealingState;
 import org.smash4j.space.ArchitectureDocument;
-import org.smash4j.space.NormStyle;
 import org.smash4j.space.Presets;
 import org.smash4j.space.Sampler;
 import org.smash4j.space.SearchSpaceConfig;
-import org.smash4j.train.Adam;
 import org.smash4j.train.DataSpec;
 import org.smash4j.run.Json;
 import org.smash4j.train.OneShotRunConfig;
@@ -46,22 +45,21 @@ public final class TrainBenchmark {
 
         log.println("one-shot training, 1 epoch of " + images + " images ...");
         long t0 = System.nanoTime();
-        TrainingLoop.Summary s = OneShotTraining.start(workDir.resolve("one-shot"), new OneShotRunConfig(preset, space,
-                HyperNetShape.standard(), data, 1, 50, 1e-3, Adam.Settings.smash(), seed, "cpu", 0, 10, 100, 1e4), log);
+        TrainingLoop.Summary s = OneShotTraining.start(workDir.resolve("one-shot"), OneShotRunConfig.standard(preset, space,
+                HyperNetShape.standard(), data, 1, seed, "cpu", 0, SpecDefaults.METRICS_EVERY), log);
         double sec = (System.nanoTime() - t0) / 1e9;
         out.put("oneShotSeconds", sec);
-        out.put("oneShotImagesPerSecond", s.steps() * 50.0 / sec);
+        out.put("oneShotImagesPerSecond", s.steps() * (double) SpecDefaults.BATCH / sec);
         out.put("oneShotRssMiB", Memory.rssMiB());
 
         log.println("stand-alone training of a sampled architecture, 1 epoch ...");
         var arch = new Sampler(space).sample(AnnealingState.finalState(space), RandomStreams.of(seed, "bench-train"));
         t0 = System.nanoTime();
-        TrainingLoop.Summary t = StandaloneTraining.start(workDir.resolve("stand-alone"), new StandaloneRunConfig(
-                new ArchitectureDocument(space, arch), NormStyle.SANDWICH, data, 1, 50, 0.1, 0.9, 1e-4, seed, "cpu", 0,
-                10, 100, 1e4), log);
+        TrainingLoop.Summary t = StandaloneTraining.start(workDir.resolve("stand-alone"), StandaloneRunConfig.standard(
+                new ArchitectureDocument(space, arch), data, 1, seed, "cpu", 0, SpecDefaults.METRICS_EVERY), log);
         sec = (System.nanoTime() - t0) / 1e9;
         out.put("standaloneSeconds", sec);
-        out.put("standaloneImagesPerSecond", t.steps() * 50.0 / sec);
+        out.put("standaloneImagesPerSecond", t.steps() * (double) SpecDefaults.BATCH / sec);
         out.put("standaloneRssMiB", Memory.rssMiB());
 
         if (complete) {
@@ -71,9 +69,9 @@ public final class TrainBenchmark {
             log.println("complete one-shot training of the '" + preset + "' preset (" + plan.oneShotEpochs()
                     + " epochs) ...");
             t0 = System.nanoTime();
-            TrainingLoop.Summary c = OneShotTraining.start(workDir.resolve("complete"), new OneShotRunConfig(preset,
-                    fullSpace, HyperNetShape.standard(), full, plan.oneShotEpochs(), 50, 1e-3, Adam.Settings.smash(),
-                    seed, "cpu", plan.checkpointEvery(), plan.metricsEvery(), 100, 1e4), log);
+            TrainingLoop.Summary c = OneShotTraining.start(workDir.resolve("complete"), OneShotRunConfig.standard(preset,
+                    fullSpace, HyperNetShape.standard(), full, plan.oneShotEpochs(), seed, "cpu",
+                    plan.checkpointEvery(), plan.metricsEvery()), log);
             out.put("completeOneShotSeconds", (System.nanoTime() - t0) / 1e9);
             out.put("completeOneShotFinalEpoch", c.lastEpoch());
             out.put("completeRssMiB", Memory.rssMiB());

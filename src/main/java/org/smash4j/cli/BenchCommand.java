@@ -21,7 +21,8 @@ import java.util.Map;
 
 /** {@code smash bench ...}: benchmarks whose figures go into notes and docs (never timed tests). */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks.",
-        subcommands = {BenchCommand.Model.class, BenchCommand.Train.class, BenchCommand.Halving.class})
+        subcommands = {BenchCommand.Model.class, BenchCommand.Train.class, BenchCommand.Halving.class,
+                BenchCommand.Faults.class})
 final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -39,6 +40,7 @@ final class BenchCommand implements Runnable {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("versions", Versions.all());
         doc.put("backend", org.smash4j.backend.BackendInfo.current());
+        doc.put("threads", org.smash4j.backend.BackendInfo.threads());
         doc.put("result", result);
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), doc);
     }
@@ -51,7 +53,7 @@ final class BenchCommand implements Runnable {
         @Mixin
         SpaceOptions space;
 
-        @Option(names = "--batch", defaultValue = "50", description = "Batch size. Default: ${DEFAULT-VALUE}.")
+        @Option(names = "--batch", defaultValue = org.smash4j.train.SpecDefaults.BATCH_TEXT, description = "Batch size. Default: ${DEFAULT-VALUE}.")
         int batch;
 
         @Option(names = "--warmup", defaultValue = "5", description = "Untimed steps first. Default: ${DEFAULT-VALUE}.")
@@ -136,6 +138,44 @@ final class BenchCommand implements Runnable {
         private static void phases(PrintStream out, String label, ModelBenchmark.StepTimings t) {
             out.printf(Locale.ROOT, "  %-29s %13.4f %9.4f %8.4f %9.4f %10.4f%n", label, t.sampleEncode().median(),
                     t.generate().median(), t.forward().median(), t.backward().median(), t.optimizer().median());
+        }
+    }
+
+    @Command(name = "faults", mixinStandardHelpOptions = true,
+            description = {"Fault injection at the tiny preset on Fashion-MNIST: each command runs once uninterrupted,"
+                    + " then is killed (SIGKILL, child JVMs) at random moments, resumed and compared file by file"
+                    + " with the uninterrupted run; single bit flips in a checkpoint; --out onto a folder of user"
+                    + " files. Prints a table. Takes a few minutes per 10 kills."})
+    static final class Faults implements java.util.concurrent.Callable<Integer> {
+        @Option(names = "--kills", defaultValue = "20", description = "Kills in all. Default: ${DEFAULT-VALUE}.")
+        int kills;
+
+        @Option(names = "--cases", split = ",", defaultValue = "train-smash,search,run,experiment",
+                description = "Commands killed in turn. Default: ${DEFAULT-VALUE}.")
+        java.util.List<String> cases;
+
+        @Option(names = "--bit-flips", defaultValue = "200", description = "Single-bit corruptions of a checkpoint."
+                + " Default: ${DEFAULT-VALUE}.")
+        int bitFlips;
+
+        @Option(names = "--seed", defaultValue = "0", description = "Seed of the kill moments and flipped bits."
+                + " Default: ${DEFAULT-VALUE}.")
+        long seed;
+
+        @Option(names = "--work", defaultValue = "runs/bench-faults", description = "Folder for the runs (missing or"
+                + " empty). Default: ${DEFAULT-VALUE}.")
+        Path work;
+
+        @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON to FILE.")
+        Path json;
+
+        @Override
+        public Integer call() throws Exception {
+            var r = org.smash4j.bench.FaultBenchmark.run(new org.smash4j.bench.FaultBenchmark.Settings(work, cases,
+                    kills, bitFlips, seed), System.err);
+            System.out.print(org.smash4j.bench.FaultBenchmark.table(r));
+            writeJson(json, r);
+            return 0;
         }
     }
 

@@ -12,7 +12,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -38,12 +37,12 @@ final class DescribeCommand implements java.util.concurrent.Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         NormStyle style = parseNorm(norm);
-        if (!Files.isRegularFile(file)) {
-            throw new IOException(file + ": no such file");
-        }
-        String text = Files.readString(file);
+        String text = ArchitectureJson.readText(file);
         if (text.stripLeading().startsWith("[")) {
             List<Architecture> archs = ArchitectureJson.readArchitectures(text);
+            if (archs.isEmpty()) {
+                throw new IllegalArgumentException(file + ": holds an empty array; there is nothing to describe");
+            }
             for (int i = 0; i < archs.size(); i++) {
                 ArchitectureValidator.validate(archs.get(i), space.config());
                 System.out.printf(Locale.ROOT, "== architecture %d of %d%n", i + 1, archs.size());

@@ -36,7 +36,7 @@ public final class ExitCodes {
     /** The one line printed for {@code e}: its message, and what it is when the message alone would not say. */
     public static String message(Throwable e) {
         if (e instanceof NoSuchFileException n) {
-            return "no such file or folder: " + n.getFile();
+            return n.getFile() + ": not found";
         }
         if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
             return f.getFile() + ": " + f.getReason();

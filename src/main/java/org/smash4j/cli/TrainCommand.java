@@ -1,5 +1,6 @@
 package org.smash4j.cli;
 
+import org.smash4j.train.SpecDefaults;
 import org.smash4j.space.ArchitectureDocument;
 import org.smash4j.space.ArchitectureJson;
 import org.smash4j.space.NormStyle;
@@ -45,10 +46,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--epochs", paramLabel = "E", description = "Epochs. Default: the preset's (paper: 300).")
     Integer epochs;
 
-    @Option(names = "--batch", defaultValue = "50", description = "Batch size. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--batch", defaultValue = SpecDefaults.BATCH_TEXT, description = "Batch size. Default: ${DEFAULT-VALUE}.")
     int batch;
 
-    @Option(names = "--lr", defaultValue = "0.1", description = "Initial learning rate. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--lr", defaultValue = SpecDefaults.STANDALONE_LR_TEXT, description = "Initial learning rate. Default: ${DEFAULT-VALUE}.")
     double lr;
 
     @Option(names = "--seed", defaultValue = "0", description = "Seed. Default: ${DEFAULT-VALUE}.")
@@ -95,7 +96,7 @@ final class TrainCommand implements Callable<Integer> {
 
     static StandaloneRunConfig config(ArchitectureDocument doc, NormStyle style, DataSpec spec, int epochs, int batch,
             double lr, long seed, String device, int checkpointEvery, int metricsEvery) {
-        return new StandaloneRunConfig(doc, style, spec, epochs, batch, lr, 0.9, 1e-4, seed, device, checkpointEvery,
-                metricsEvery, 100, 1e4);
+        return StandaloneRunConfig.withSpecOptimizer(doc, style, spec, epochs, batch, lr, seed, device, checkpointEvery,
+                metricsEvery);
     }
 }

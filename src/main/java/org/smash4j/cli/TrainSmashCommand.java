@@ -1,5 +1,6 @@
 package org.smash4j.cli;
 
+import org.smash4j.train.SpecDefaults;
 import org.smash4j.nn.HyperNetShape;
 import org.smash4j.train.Adam;
 import org.smash4j.train.DataSpec;
@@ -43,10 +44,10 @@ final class TrainSmashCommand implements Callable<Integer> {
     @Option(names = "--epochs", paramLabel = "E", description = "Epochs. Default: the preset's (paper: 100).")
     Integer epochs;
 
-    @Option(names = "--batch", defaultValue = "50", description = "Batch size. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--batch", defaultValue = SpecDefaults.BATCH_TEXT, description = "Batch size. Default: ${DEFAULT-VALUE}.")
     int batch;
 
-    @Option(names = "--lr", defaultValue = "1e-3", description = "Initial learning rate. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--lr", defaultValue = SpecDefaults.ONE_SHOT_LR_TEXT, description = "Initial learning rate. Default: ${DEFAULT-VALUE}.")
     double lr;
 
     @Option(names = "--seed", defaultValue = "0", description = "Seed of every random draw. Default: ${DEFAULT-VALUE}.")
@@ -80,8 +81,8 @@ final class TrainSmashCommand implements Callable<Integer> {
         TrainingPlan plan = TrainingPlan.forPreset(space.preset);
         DataSpec spec = data.spec(plan.trainLimit(), plan.testLimit(), seed);
         DataSpec.Prepared prepared = spec.prepare();
-        return new OneShotRunConfig(space.preset, prepared.fit(space.config()), HyperNetShape.standard(), spec,
-                epochs == null ? plan.oneShotEpochs() : epochs, batch, lr, Adam.Settings.smash(), seed, device,
-                checkpointEvery == null ? plan.checkpointEvery() : checkpointEvery, plan.metricsEvery(), 100, 1e4);
+        return OneShotRunConfig.withSpecOptimizer(space.preset, prepared.fit(space.config()), HyperNetShape.standard(),
+                spec, epochs == null ? plan.oneShotEpochs() : epochs, batch, lr, seed, device,
+                checkpointEvery == null ? plan.checkpointEvery() : checkpointEvery, plan.metricsEvery());
     }
 }

@@ -50,6 +50,51 @@ public final class CifarFormat {
         return readCifar100(dir, dir.resolve("test.bin"), labels, "test");
     }
 
+    /**
+     * Checks the record counts of a CIFAR-10 folder before anything is read: the five training batches and the
+     * test batch hold equally many records (10,000 each in the real files), so a batch cut at a record boundary
+     * is caught. Files that are missing or not whole records are left to the readers, which name them.
+     */
+    public static void requireCifar10Counts(Path dir) throws IOException {
+        Path first = dir.resolve("data_batch_1.bin");
+        List<Path> files = new java.util.ArrayList<>();
+        for (int k = 1; k <= 5; k++) {
+            files.add(dir.resolve("data_batch_" + k + ".bin"));
+        }
+        files.add(dir.resolve("test_batch.bin"));
+        long expected = records(first, 1 + PIXELS);
+        for (Path f : files) {
+            long n = records(f, 1 + PIXELS);
+            if (expected >= 0 && n >= 0 && n != expected) {
+                throw new DataFormatException(f, "holds " + n + " records, but " + first.getFileName() + " holds "
+                        + expected + "; the five CIFAR-10 training batches and the test batch hold equally many"
+                        + " (10,000 each): the file is cut short or is not from this set");
+            }
+        }
+    }
+
+    /** Checks that CIFAR-100's train.bin holds five times the records of test.bin (50,000 and 10,000). */
+    public static void requireCifar100Counts(Path dir) throws IOException {
+        Path train = dir.resolve("train.bin");
+        Path test = dir.resolve("test.bin");
+        long trainRecords = records(train, 2 + PIXELS);
+        long testRecords = records(test, 2 + PIXELS);
+        if (trainRecords >= 0 && testRecords >= 0 && trainRecords != 5 * testRecords) {
+            throw new DataFormatException(trainRecords < 5 * testRecords ? train : test, "train.bin holds "
+                    + trainRecords + " records and test.bin " + testRecords + "; CIFAR-100's training set holds five"
+                    + " times its test set (50,000 and 10,000): a file is cut short or is not from this set");
+        }
+    }
+
+    /** Whole records in {@code file}, or -1 when it is missing or not whole records (the readers report that). */
+    private static long records(Path file, int recordBytes) throws IOException {
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            return -1;
+        }
+        long size = DataFiles.size(file);
+        return size > 0 && size % recordBytes == 0 ? size / recordBytes : -1;
+    }
+
     private static ImageDataset readCifar10(Path dir, Path[] files, String name) throws IOException {
         List<String> classes = DataFiles.classNames(dir.resolve("batches.meta.txt"), 10);
         Records records = readRecords(files, new int[] {10}, 0);
@@ -97,12 +142,19 @@ public final class CifarFormat {
         PixelStore.Builder pixels = new PixelStore.Builder(total, PIXELS);
         int[] labels = new int[total];
         byte[] record = new byte[recordBytes];
+        byte[] firstRecord = new byte[recordBytes];
         int image = 0;
         for (int f = 0; f < files.length; f++) {
+            boolean allLikeFirst = true;
             try (InputStream in = DataFiles.open(files[f], false)) {
                 for (int r = 0; r < counts[f]; r++, image++) {
                     if (in.readNBytes(record, 0, recordBytes) < recordBytes) {
                         throw new DataFormatException(files[f], "truncated file: record " + r + " ends early");
+                    }
+                    if (r == 0) {
+                        System.arraycopy(record, 0, firstRecord, 0, recordBytes);
+                    } else if (allLikeFirst) {
+                        allLikeFirst = java.util.Arrays.equals(record, firstRecord);
                     }
                     for (int k = 0; k < labelLimits.length; k++) {
                         int value = record[k] & 0xFF;
@@ -114,6 +166,11 @@ public final class CifarFormat {
                     labels[image] = record[keep] & 0xFF;
                     pixels.set(image, record, labelLimits.length);
                 }
+            }
+            // A file of zeros (or any one record repeated) parses, but would train on a single blank image.
+            if (counts[f] > 1 && allLikeFirst) {
+                throw new DataFormatException(files[f], "all " + counts[f] + " records are identical (same label and"
+                        + " pixels); the file is blank or corrupt");
             }
         }
         return new Records(pixels.build(), labels);

@@ -88,6 +88,7 @@ public final class DataSets {
             case "cifar10": {
                 Path dir = inner(required(key, dataDir, "the cifar-10-batches-bin folder or its parent"),
                         "cifar-10-batches-bin");
+                CifarFormat.requireCifar10Counts(dir);
                 return new TrainTestData(key, CifarFormat.readCifar10Train(dir), CifarFormat.readCifar10Test(dir),
                         Normalization.CIFAR10, Augmentation.cropAndFlip(4));
             }
@@ -95,6 +96,7 @@ public final class DataSets {
             case "cifar100-coarse": {
                 Path dir = inner(required(key, dataDir, "the cifar-100-binary folder or its parent"),
                         "cifar-100-binary");
+                CifarFormat.requireCifar100Counts(dir);
                 CifarFormat.Cifar100Labels labels = key.equals("cifar100") ? CifarFormat.Cifar100Labels.FINE
                         : CifarFormat.Cifar100Labels.COARSE;
                 return new TrainTestData(key, CifarFormat.readCifar100Train(dir, labels),

@@ -56,46 +56,20 @@ public record Normalization(List<Double> mean, List<Double> std) {
 
     /**
      * The exact per-channel mean and population standard deviation of all pixels of {@code data}, in [0,1]
-     * units. Counting a 256-bin histogram per channel keeps it exact and a single fast pass.
+     * units ({@link DataSummary#of}).
      */
     public static Normalization compute(ImageDataset data) {
         if (data.size() == 0) {
             throw new IllegalArgumentException(data.name() + ": cannot compute statistics of an empty set");
         }
-        int channels = data.channels();
-        int plane = data.height() * data.width();
-        long[][] histogram = new long[channels][256];
-        byte[] image = new byte[data.imageSize()];
-        for (int i = 0; i < data.size(); i++) {
-            data.copyImage(i, image, 0);
-            for (int c = 0; c < channels; c++) {
-                long[] h = histogram[c];
-                for (int p = c * plane, end = p + plane; p < end; p++) {
-                    h[image[p] & 0xFF]++;
-                }
-            }
-        }
-        double[] mean = new double[channels];
-        double[] std = new double[channels];
-        double count = (double) data.size() * plane;
-        for (int c = 0; c < channels; c++) {
-            double sum = 0;
-            for (int v = 0; v < 256; v++) {
-                sum += histogram[c][v] * (v / 255.0);
-            }
-            mean[c] = sum / count;
-            double squares = 0;
-            for (int v = 0; v < 256; v++) {
-                double d = v / 255.0 - mean[c];
-                squares += histogram[c][v] * d * d;
-            }
-            std[c] = Math.sqrt(squares / count);
-            if (std[c] == 0) {
+        DataSummary s = DataSummary.of(data);
+        for (int c = 0; c < s.std().size(); c++) {
+            if (s.std().get(c) == 0) {
                 throw new IllegalArgumentException(data.name() + ": channel " + c
                         + " has the same value in every pixel, so it cannot be normalised (std 0)");
             }
         }
-        return of(mean, std);
+        return new Normalization(s.mean(), s.std());
     }
 
     public int channels() {

@@ -1,8 +1,8 @@
 package org.smash4j.experiment;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.smash4j.train.SpecDefaults;
 import org.smash4j.space.ArchitectureDocument;
-import org.smash4j.space.NormStyle;
 import org.smash4j.train.DataSpec;
 import org.smash4j.run.RunFolder;
 import org.smash4j.train.StandaloneRunConfig;
@@ -30,8 +30,8 @@ record CandidateTraining(int epochs, DataSpec data, long seed, String device) {
                 if (Files.exists(dir.resolve(RunFolder.RUN_FILE))) {
                     StandaloneTraining.resume(dir, progress);
                 } else {
-                    StandaloneTraining.start(dir, new StandaloneRunConfig(doc, NormStyle.SANDWICH, data, epochs, 50,
-                            0.1, 0.9, 1e-4, seed, device, 100, 10, 100, 1e4), progress);
+                    StandaloneTraining.start(dir, StandaloneRunConfig.standard(doc, data, epochs, seed, device,
+                            SpecDefaults.CHECKPOINT_EVERY, SpecDefaults.METRICS_EVERY), progress);
                 }
             }
             return read(dir);

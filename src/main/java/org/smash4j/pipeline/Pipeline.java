@@ -1,5 +1,6 @@
 package org.smash4j.pipeline;
 
+import org.smash4j.train.SpecDefaults;
 import org.smash4j.nn.HyperNetShape;
 import org.smash4j.run.Ranking;
 import org.smash4j.space.AnnealingState;
@@ -9,7 +10,6 @@ import org.smash4j.space.CostModel;
 import org.smash4j.space.Presets;
 import org.smash4j.space.Sampler;
 import org.smash4j.space.SearchSpaceConfig;
-import org.smash4j.train.Adam;
 import org.smash4j.train.OneShotRunConfig;
 import org.smash4j.train.OneShotTraining;
 import org.smash4j.run.RunFolder;
@@ -66,9 +66,9 @@ public final class Pipeline {
         if (Files.exists(smash.resolve(RunFolder.RUN_FILE))) {
             OneShotTraining.resume(smash, progress);
         } else {
-            OneShotTraining.start(smash, new OneShotRunConfig(c.preset(), space, HyperNetShape.standard(), c.data(),
-                    c.oneShotEpochs(), 50, 1e-3, Adam.Settings.smash(), c.seed(), c.device(),
-                    plan.checkpointEvery(), plan.metricsEvery(), 100, 1e4).with(c.oneShot())
+            OneShotTraining.start(smash, OneShotRunConfig.standard(c.preset(), space, HyperNetShape.standard(), c.data(),
+                    c.oneShotEpochs(), c.seed(), c.device(), plan.checkpointEvery(), plan.metricsEvery())
+                    .with(c.oneShot())
                     .withEvaluator(c.evaluator(), c.pathDropout()), progress);
         }
 
@@ -106,9 +106,9 @@ public final class Pipeline {
             StandaloneTraining.resume(dir, progress);
             return;
         }
-        StandaloneTraining.start(dir, new StandaloneRunConfig(doc, c.normStyle(), c.data(), c.standaloneEpochs(), 50,
-                0.1, 0.9, 1e-4, c.seed(), c.device(), plan.checkpointEvery(), plan.metricsEvery(), 100, 1e4),
-                progress);
+        StandaloneTraining.start(dir, StandaloneRunConfig.withSpecOptimizer(doc, c.normStyle(), c.data(),
+                c.standaloneEpochs(), SpecDefaults.BATCH, SpecDefaults.STANDALONE_LR, c.seed(), c.device(),
+                plan.checkpointEvery(), plan.metricsEvery()), progress);
     }
 
     /**

@@ -2,9 +2,9 @@ package org.smash4j.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.smash4j.backend.BackendInfo;
+import org.smash4j.util.GitCommit;
 import org.smash4j.util.Versions;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -47,6 +47,8 @@ public final class RunFolder {
         doc.put("config", RunLinks.stored(dir, Json.MAPPER.valueToTree(config)));
         doc.put("versions", Versions.all());
         doc.put("backend", BackendInfo.current());
+        doc.put("threads", BackendInfo.threads());
+        GitCommit.current().ifPresent(commit -> doc.put("gitCommit", commit));
         try {
             Files.createDirectories(dir);
             AtomicFiles.writeString(dir.resolve(RUN_FILE), Json.MAPPER.writeValueAsString(doc));
@@ -93,6 +95,7 @@ public final class RunFolder {
         } catch (IOException e) {
             return;
         }
+        RunLog.close(dir.resolve(LOG_FILE));
         if (keepFolder) {
             try {
                 Files.deleteIfExists(dir.resolve(LOG_FILE));
@@ -118,6 +121,13 @@ public final class RunFolder {
             throw new RunFolderException(dir + " exists and is not a folder; choose another --out");
         }
         if (Files.isDirectory(dir)) {
+            // A start killed while writing run.json leaves only its temporary file: that is ours, not the user's.
+            Path unfinished = dir.resolve(RUN_FILE + ".tmp");
+            try (var entries = Files.list(dir)) {
+                if (Files.exists(unfinished) && entries.count() == 1) {
+                    Files.delete(unfinished);
+                }
+            }
             try (var entries = Files.list(dir)) {
                 var first = entries.findFirst();
                 if (first.isPresent()) {
@@ -150,6 +160,7 @@ public final class RunFolder {
     }
 
     private static void deleteQuietly(Path dir) {
+        RunLog.close(dir.resolve(LOG_FILE));
         try (var walk = Files.walk(dir)) {
             for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
@@ -204,15 +215,23 @@ public final class RunFolder {
         return Json.MAPPER.readTree(dir.resolve(RUN_FILE).toFile());
     }
 
+    /**
+     * Sets one top-level section of run.json (e.g. what the data held), replacing the file atomically; the
+     * recorded command and configuration are never touched.
+     */
+    public void recordSection(String section, Object value) throws IOException {
+        if (List.of("command", "seed", "created", "config").contains(section)) {
+            throw new IllegalArgumentException("run.json section '" + section + "' is written only at creation");
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode doc =
+                (com.fasterxml.jackson.databind.node.ObjectNode) description();
+        doc.set(section, Json.MAPPER.valueToTree(value));
+        AtomicFiles.writeString(dir.resolve(RUN_FILE), Json.MAPPER.writeValueAsString(doc));
+    }
+
     /** Appends a time-stamped line to run.log. */
     public void log(String line) {
-        try (BufferedWriter w = Files.newBufferedWriter(dir.resolve(LOG_FILE), StandardCharsets.UTF_8,
-                StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
-            w.write(Instant.now() + " " + line);
-            w.newLine();
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot write " + dir.resolve(LOG_FILE) + ": " + e.getMessage(), e);
-        }
+        RunLog.write(dir.resolve(LOG_FILE), line);
     }
 
     /** Appends one JSON object as a line of metrics.jsonl (flushed and synced, so a kill loses nothing). */

@@ -95,9 +95,23 @@ public final class ArchitectureJson {
         return a;
     }
 
+    /**
+     * The text of a JSON file, refusing a missing file or a folder with a message that names the path (the
+     * bare NoSuchFileException / "Is a directory" of java.nio do not say what was expected).
+     */
+    public static String readText(Path file) throws IOException {
+        if (Files.isDirectory(file)) {
+            throw new IOException(file + ": is a folder; expected a JSON file");
+        }
+        if (!Files.exists(file)) {
+            throw new IOException(file + ": not found (no such file)");
+        }
+        return Files.readString(file);
+    }
+
     /** Reads one architecture from a file; not validated. */
     public static Architecture readArchitecture(Path file) throws IOException {
-        return parse(Files.readString(file), new TypeReference<Architecture>() { }, file);
+        return parse(readText(file), new TypeReference<Architecture>() { }, file);
     }
 
     /** Reads one architecture from a file and validates it against {@code config}. */
@@ -114,7 +128,7 @@ public final class ArchitectureJson {
 
     /** Reads a JSON array of architectures from a file; not validated. */
     public static List<Architecture> readArchitectures(Path file) throws IOException {
-        return List.copyOf(parse(Files.readString(file), new TypeReference<List<Architecture>>() { }, file));
+        return List.copyOf(parse(readText(file), new TypeReference<List<Architecture>>() { }, file));
     }
 
     /** Parses a search-space configuration; every field is required. */
@@ -124,7 +138,7 @@ public final class ArchitectureJson {
 
     /** Reads a search-space configuration from a file; every field is required. */
     public static SearchSpaceConfig readConfig(Path file) throws IOException {
-        return parse(Files.readString(file), new TypeReference<SearchSpaceConfig>() { }, file);
+        return parse(readText(file), new TypeReference<SearchSpaceConfig>() { }, file);
     }
 
     /** Parses an architecture document; its architecture is validated against its space. */
@@ -134,7 +148,7 @@ public final class ArchitectureJson {
 
     /** Reads an architecture document from a file; its architecture is validated against its space. */
     public static ArchitectureDocument readDocument(Path file) throws IOException {
-        return toDocument(parse(Files.readString(file), new TypeReference<DocumentFields>() { }, file), file);
+        return toDocument(parse(readText(file), new TypeReference<DocumentFields>() { }, file), file);
     }
 
     /**
@@ -149,7 +163,7 @@ public final class ArchitectureJson {
     /** As {@link #readDocumentOrArchitecture(String, SearchSpaceConfig)}, from a file. */
     public static ArchitectureDocument readDocumentOrArchitecture(Path file, SearchSpaceConfig configIfBare)
             throws IOException {
-        return documentOrArchitecture(Files.readString(file), configIfBare, file);
+        return documentOrArchitecture(readText(file), configIfBare, file);
     }
 
     private static ArchitectureDocument documentOrArchitecture(String json, SearchSpaceConfig config, Path file) {
@@ -390,7 +404,16 @@ public final class ArchitectureJson {
                 return new InvalidJsonException(String.format("%sduplicate field '%s' at %s", pre, dup.group(1),
                         where), e);
             }
-            String where = syntax.getLocation() == null ? "" : String.format(" (line %d, column %d)",
+            if (syntax.getLocation() == null || syntax.getLocation().getLineNr() < 0) {
+                // Raised while binding an already parsed tree (e.g. 99999999999 for an int): no line, so name the
+                // field instead.
+                String where = e instanceof JsonMappingException m && !m.getPath().isEmpty()
+                        ? location(m.getPath(), 0) : valuePath(syntax);
+                String what = syntax instanceof com.fasterxml.jackson.core.exc.InputCoercionException
+                        ? "number out of range" : "unreadable value";
+                return new InvalidJsonException(pre + what + " at " + where + ": " + withoutSource(syntaxMessage), e);
+            }
+            String where = String.format(" (line %d, column %d)",
                     syntax.getLocation().getLineNr(), syntax.getLocation().getColumnNr());
             return new InvalidJsonException(pre + "malformed JSON" + where + ": " + withoutSource(syntaxMessage), e);
         }
@@ -496,6 +519,19 @@ public final class ArchitectureJson {
                 && !c.getParent().inRoot(); c = c.getParent()) {
             JsonStreamContext parent = c.getParent();
             steps.add(0, parent.inArray() ? (Object) parent.getCurrentIndex() : parent.getCurrentName());
+        }
+        return pathString(steps);
+    }
+
+    /** The path of the value the parser stood on when it failed, e.g. {@code blocks[1].ops[0].width}. */
+    private static String valuePath(JsonProcessingException e) {
+        if (!(e instanceof StreamReadException sre) || sre.getProcessor() == null) {
+            return "an unknown place";
+        }
+        List<Object> steps = new ArrayList<>();
+        for (JsonStreamContext c = sre.getProcessor().getParsingContext(); c != null && !c.inRoot();
+                c = c.getParent()) {
+            steps.add(0, c.inArray() ? (Object) c.getCurrentIndex() : c.getCurrentName());
         }
         return pathString(steps);
     }

@@ -180,11 +180,6 @@ public record ConditioningDiagnostics(double tileShare, double noiseChange, Map<
         return a.length == 0 ? Double.NaN : Math.sqrt(sumOfSquares(a) / a.length);
     }
 
-    /** rms(out) / rms(in). */
-    public static double rmsRatio(float[] out, float[] in) {
-        return rms(out) / rms(in);
-    }
-
     private static double sumOfSquares(float[] a) {
         double s = 0;
         for (float x : a) {

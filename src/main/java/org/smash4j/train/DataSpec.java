@@ -2,15 +2,19 @@ package org.smash4j.train;
 
 import org.smash4j.data.Augmentation;
 import org.smash4j.data.DataSets;
+import org.smash4j.data.DataSummary;
 import org.smash4j.data.ImageDataset;
 import org.smash4j.data.Normalization;
 import org.smash4j.data.Splits;
 import org.smash4j.data.TrainTestData;
+import org.smash4j.run.RunFolder;
 import org.smash4j.space.DataShape;
 import org.smash4j.space.SearchSpaceConfig;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Which data a run uses, recorded in its run.json: the data set, where it is, an optional seeded subset of the
@@ -22,6 +26,9 @@ import java.nio.file.Path;
  */
 public record DataSpec(String name, String dataDir, int trainLimit, int testLimit, double validationFraction,
         long splitSeed) {
+    /** The run.json section holding {@link Prepared#summary}. */
+    public static final String DATA_SECTION = "data";
+
     public DataSpec {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("no data set given; use --data " + DataSets.NAMES);
@@ -50,12 +57,33 @@ public record DataSpec(String name, String dataDir, int trainLimit, int testLimi
         public int classCount() {
             return train.classCount();
         }
+
+        /** Per split: image and per-class counts, pixel mean and std per channel (the run.json "data" section). */
+        public Map<String, DataSummary> summary() {
+            Map<String, DataSummary> out = new LinkedHashMap<>();
+            out.put("train", DataSummary.of(train));
+            out.put("validation", DataSummary.of(validation));
+            out.put("test", DataSummary.of(test));
+            return out;
+        }
     }
 
+    /** Prepares the data of a training run and records its {@link Prepared#summary} in the run's run.json. */
+    public Prepared prepare(RunFolder run) throws IOException {
+        Prepared data = prepare();
+        run.recordSection(DATA_SECTION, data.summary());
+        return data;
+    }
+
+    /**
+     * Loads, subsets and splits the data, refusing a training set nothing can be learnt from
+     * ({@link DataSummary#requireLearnable}).
+     */
     public Prepared prepare() throws IOException {
         // The subset is picked while reading where the format allows it (ImageNet32x32: 1.28M images).
         TrainTestData d = DataSets.open(name, dataDir == null ? null : Path.of(dataDir), trainLimit, splitSeed);
         ImageDataset train = d.train();
+        DataSummary.requireLearnable(train);
         ImageDataset test = testLimit > 0 && testLimit < d.test().size()
                 ? d.test().randomSubset(testLimit, splitSeed) : d.test();
         Splits.TrainValidation split = Splits.holdOut(train, validationFraction, splitSeed, false);

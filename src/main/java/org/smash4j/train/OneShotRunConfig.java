@@ -55,6 +55,25 @@ public record OneShotRunConfig(String preset, SearchSpaceConfig space, HyperNetS
                 metricsEvery, evalBatch, maxLoss, null, null);
     }
 
+    /**
+     * Given batch size and learning rate, the spec's Adam settings, evaluation batch and loss limit
+     * ({@link SpecDefaults}), the HyperNet evaluator and the default one-shot settings.
+     */
+    public static OneShotRunConfig withSpecOptimizer(String preset, SearchSpaceConfig space, HyperNetShape hyperNet,
+            DataSpec data, int epochs, int batchSize, double learningRate, long seed, String device,
+            int checkpointEvery, int metricsEvery) {
+        return new OneShotRunConfig(preset, space, hyperNet, data, epochs, batchSize, learningRate,
+                Adam.Settings.smash(), seed, device, checkpointEvery, metricsEvery, SpecDefaults.EVAL_BATCH,
+                SpecDefaults.MAX_LOSS);
+    }
+
+    /** {@link #withSpecOptimizer} with the spec's batch size and learning rate. */
+    public static OneShotRunConfig standard(String preset, SearchSpaceConfig space, HyperNetShape hyperNet,
+            DataSpec data, int epochs, long seed, String device, int checkpointEvery, int metricsEvery) {
+        return withSpecOptimizer(preset, space, hyperNet, data, epochs, SpecDefaults.BATCH, SpecDefaults.ONE_SHOT_LR,
+                seed, device, checkpointEvery, metricsEvery);
+    }
+
     /** The evaluator this run trains. */
     public OneShotEvaluator evaluatorImpl() {
         return OneShotEvaluator.of(evaluator);

@@ -39,7 +39,7 @@ public final class OneShotTraining {
     /** Trains, stopping after step {@code stopAfter} if it is >= 0 (tests simulate a kill with it). */
     public static TrainingLoop.Summary train(RunFolder run, OneShotRunConfig c, PrintStream progress, long stopAfter)
             throws IOException {
-        DataSpec.Prepared data = c.data().prepare();
+        DataSpec.Prepared data = c.data().prepare(run);
         if (!data.fit(c.space()).equals(c.space())) {
             throw new IllegalArgumentException("the search space's input shape " + c.space().inChannels() + "x"
                     + c.space().resolution() + " (" + c.space().numClasses() + " classes) does not match "

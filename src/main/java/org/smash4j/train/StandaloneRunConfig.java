@@ -18,7 +18,19 @@ public record StandaloneRunConfig(ArchitectureDocument architecture, NormStyle n
      */
     public static StandaloneRunConfig standard(ArchitectureDocument architecture, DataSpec data, int epochs, long seed,
             String device, int checkpointEvery, int metricsEvery) {
-        return new StandaloneRunConfig(architecture, NormStyle.SANDWICH, data, epochs, 50, 0.1, 0.9, 1e-4, seed, device,
-                checkpointEvery, metricsEvery, 100, 1e4);
+        return withSpecOptimizer(architecture, NormStyle.SANDWICH, data, epochs, SpecDefaults.BATCH,
+                SpecDefaults.STANDALONE_LR, seed, device, checkpointEvery, metricsEvery);
+    }
+
+    /**
+     * Given batch size and learning rate, the spec's momentum, weight decay, evaluation batch and loss limit
+     * ({@link SpecDefaults}).
+     */
+    public static StandaloneRunConfig withSpecOptimizer(ArchitectureDocument architecture, NormStyle normStyle,
+            DataSpec data, int epochs, int batchSize, double learningRate, long seed, String device,
+            int checkpointEvery, int metricsEvery) {
+        return new StandaloneRunConfig(architecture, normStyle, data, epochs, batchSize, learningRate,
+                SpecDefaults.MOMENTUM, SpecDefaults.WEIGHT_DECAY, seed, device, checkpointEvery, metricsEvery,
+                SpecDefaults.EVAL_BATCH, SpecDefaults.MAX_LOSS);
     }
 }

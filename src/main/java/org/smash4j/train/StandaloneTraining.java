@@ -47,7 +47,7 @@ public final class StandaloneTraining {
     /** Trains (stopping after step {@code stopAfter} if >= 0) and, when finished, saves the model. */
     public static TrainingLoop.Summary train(RunFolder run, StandaloneRunConfig c, PrintStream progress,
             long stopAfter) throws IOException {
-        DataSpec.Prepared data = c.data().prepare();
+        DataSpec.Prepared data = c.data().prepare(run);
         ArchitectureDocument doc = c.architecture();
         if (!data.fit(doc.space()).equals(doc.space())) {
             throw new IllegalArgumentException("the architecture's search space expects " + doc.space().inChannels()

@@ -30,7 +30,7 @@ class ExitCodesTest {
 
     @Test
     void aMessageNamesTheFile() {
-        assertEquals("no such file or folder: /x/arch.json", ExitCodes.message(new NoSuchFileException("/x/arch.json")));
+        assertEquals("/x/arch.json: not found", ExitCodes.message(new NoSuchFileException("/x/arch.json")));
         assertEquals("/x/dir: Is a directory", ExitCodes.message(
                 new java.nio.file.FileSystemException("/x/dir", null, "Is a directory")));
         assertTrue(ExitCodes.message(new NullPointerException()).startsWith("NullPointerException (a bug"));
@@ -47,5 +47,49 @@ class ExitCodesTest {
         assertTrue(text.startsWith("error: "), text);
         assertTrue(text.contains("missing.json"), text);
         assertFalse(text.contains("\tat "), "no stack trace: " + text);
+    }
+
+    /** Runs the command line, returning its exit code and what it printed to stderr. */
+    private static String[] run(String... args) {
+        StringWriter err = new StringWriter();
+        var cl = Main.commandLine();
+        cl.setErr(new PrintWriter(err, true));
+        int code = cl.execute(args);
+        return new String[] {Integer.toString(code), err.toString().strip()};
+    }
+
+    @Test
+    void aMissingOrFolderArchitectureFileIsNamed(@TempDir Path tmp) {
+        Path missing = tmp.resolve("missing.json");
+        String[] r = run("train", "--arch", missing.toString(), "--out", tmp.resolve("out").toString());
+        assertEquals("2", r[0], r[1]);
+        assertEquals("error: " + missing + ": not found (no such file)", r[1]);
+        r = run("train", "--arch", tmp.toString(), "--out", tmp.resolve("out").toString());
+        assertEquals("2", r[0], r[1]);
+        assertEquals("error: " + tmp + ": is a folder; expected a JSON file", r[1]);
+        assertFalse(java.nio.file.Files.exists(tmp.resolve("out")));
+    }
+
+    @Test
+    void describingAnEmptyArrayIsRefused(@TempDir Path tmp) throws IOException {
+        Path empty = java.nio.file.Files.writeString(tmp.resolve("empty.json"), "[]");
+        String[] r = run("describe", empty.toString());
+        assertEquals("2", r[0], r[1]);
+        assertEquals("error: " + empty + ": holds an empty array; there is nothing to describe", r[1]);
+    }
+
+    @Test
+    void anUnknownPresetListsTheKnownOnes() {
+        String[] r = run("space", "--preset", "huge");
+        assertEquals("2", r[0], r[1]);
+        assertTrue(r[1].contains("tiny") && r[1].contains("quick") && r[1].contains("paper"), r[1]);
+    }
+
+    @Test
+    void negativeEpochsAreRefusedAsEpochs(@TempDir Path tmp) {
+        String[] r = run("train-smash", "--preset", "tiny", "--epochs", "-1", "--out", tmp.resolve("o").toString());
+        assertEquals("2", r[0], r[1]);
+        assertTrue(r[1].contains("epochs") && r[1].contains(">= 1") && !r[1].contains("iterations"), r[1]);
+        assertFalse(java.nio.file.Files.exists(tmp.resolve("o")));
     }
 }

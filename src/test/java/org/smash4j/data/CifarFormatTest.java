@@ -127,6 +127,17 @@ class CifarFormatTest {
     }
 
     @Test
+    void batchOfZerosIsRefusedNamingTheFile() throws Exception {
+        Path dir = cifar10();
+        // Ten black "airplanes": well-formed records with label 0 and all pixels 0.
+        Path zeros = write(dir.resolve("data_batch_3.bin"), new byte[10 * 3073]);
+        DataFormatException e = assertThrows(DataFormatException.class, () -> CifarFormat.readCifar10Train(dir));
+        assertEquals(zeros, e.path());
+        assertEquals(zeros + ": all 10 records are identical (same label and pixels); the file is blank or corrupt",
+                e.getMessage());
+    }
+
+    @Test
     void emptyFileIsReported() throws Exception {
         Path dir = cifar100();
         Path train = write(dir.resolve("train.bin"), new byte[0]);

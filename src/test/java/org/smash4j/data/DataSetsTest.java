@@ -25,15 +25,44 @@ class DataSetsTest {
     void cifar10AcceptsTheParentFolderAndAttachesItsConstantsAndAugmentation() throws Exception {
         Path dir = root.resolve("cifar-10-batches-bin");
         for (int k = 1; k <= 5; k++) {
-            write(dir.resolve("data_batch_" + k + ".bin"), cifarRecord(k, k));
+            write(dir.resolve("data_batch_" + k + ".bin"), concat(cifarRecord(k, k), cifarRecord(k + 10, 0)));
         }
         write(dir.resolve("test_batch.bin"), concat(cifarRecord(0, 0), cifarRecord(1, 1)));
         writeLines(dir.resolve("batches.meta.txt"), names("c", 10));
         TrainTestData data = DataSets.open("cifar10", root);
-        assertEquals(5, data.train().size());
+        assertEquals(10, data.train().size());
         assertEquals(2, data.test().size());
         assertEquals(Normalization.CIFAR10, data.normalization());
         assertEquals(new Augmentation(4, true), data.augmentation());
+    }
+
+    @Test
+    void cifar10BatchCutAtARecordBoundaryIsRefusedNamingTheFile() throws Exception {
+        Path dir = root.resolve("cifar-10-batches-bin");
+        for (int k = 1; k <= 5; k++) {
+            write(dir.resolve("data_batch_" + k + ".bin"), concat(cifarRecord(k, k), cifarRecord(k + 10, 0)));
+        }
+        Path cut = write(dir.resolve("data_batch_4.bin"), cifarRecord(4, 4));
+        write(dir.resolve("test_batch.bin"), concat(cifarRecord(0, 0), cifarRecord(1, 1)));
+        writeLines(dir.resolve("batches.meta.txt"), names("c", 10));
+        DataFormatException e = assertThrows(DataFormatException.class, () -> DataSets.open("cifar10", root));
+        assertEquals(cut, e.path());
+        assertEquals(cut + ": holds 1 records, but data_batch_1.bin holds 2; the five CIFAR-10 training batches and"
+                + " the test batch hold equally many (10,000 each): the file is cut short or is not from this set",
+                e.getMessage());
+    }
+
+    @Test
+    void cifar100TrainNotFiveTimesTestIsRefused() throws Exception {
+        Path dir = root.resolve("cifar-100-binary");
+        write(dir.resolve("train.bin"), concat(cifarRecord(1, 1, 1), cifarRecord(2, 2, 2), cifarRecord(3, 3, 3),
+                cifarRecord(4, 4, 4)));
+        write(dir.resolve("test.bin"), cifarRecord(5, 5, 5));
+        writeLines(dir.resolve("fine_label_names.txt"), names("fine", 100));
+        writeLines(dir.resolve("coarse_label_names.txt"), names("coarse", 20));
+        DataFormatException e = assertThrows(DataFormatException.class, () -> DataSets.open("cifar100", root));
+        assertEquals(dir.resolve("train.bin"), e.path());
+        assertTrue(e.getMessage().contains("train.bin holds 4 records and test.bin 1"), e.getMessage());
     }
 
     @Test

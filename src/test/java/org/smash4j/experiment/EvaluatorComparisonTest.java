@@ -15,7 +15,6 @@ import org.smash4j.run.Score;
 import org.smash4j.search.SmashScorer;
 import org.smash4j.space.Architecture;
 import org.smash4j.space.Presets;
-import org.smash4j.train.Adam;
 import org.smash4j.train.DataSpec;
 import org.smash4j.run.Json;
 import org.smash4j.train.OneShotRunConfig;
@@ -52,8 +51,8 @@ class EvaluatorComparisonTest {
         Assumptions.assumeTrue(Files.isRegularFile(Path.of(DataSets.FASHION_MNIST_DIR, "train-images-idx3-ubyte.gz")),
                 "Fashion-MNIST is not installed");
         DataSpec data = new DataSpec("fashion-mnist", null, 600, 200, 0.1, 0);
-        OneShotRunConfig base = new OneShotRunConfig("tiny", data.prepare().fit(Presets.tiny()),
-                HyperNetShape.standard(), data, 1, 50, 1e-3, Adam.Settings.smash(), 0, "cpu", 0, 5, 100, 1e4);
+        OneShotRunConfig base = OneShotRunConfig.standard("tiny", data.prepare().fit(Presets.tiny()),
+                HyperNetShape.standard(), data, 1, 0, "cpu", 0, 5);
         hyperNet = tmp.resolve("smash-hypernet");
         sharing = tmp.resolve("smash-sharing");
         OneShotTraining.start(hyperNet, base, quiet);

@@ -13,7 +13,6 @@ import org.smash4j.cli.Main;
 import org.smash4j.data.DataSets;
 import org.smash4j.nn.HyperNetShape;
 import org.smash4j.space.Presets;
-import org.smash4j.train.Adam;
 import org.smash4j.train.DataSpec;
 import org.smash4j.run.Json;
 import org.smash4j.train.OneShotRunConfig;
@@ -52,8 +51,8 @@ class ExperimentsTest {
                 "Fashion-MNIST is not installed");
         DataSpec data = new DataSpec("fashion-mnist", null, 600, 200, 0.1, 0);
         smash = tmp.resolve("smash");
-        OneShotTraining.start(smash, new OneShotRunConfig("tiny", data.prepare().fit(Presets.tiny()),
-                HyperNetShape.standard(), data, 1, 50, 1e-3, Adam.Settings.smash(), 0, "cpu", 0, 5, 100, 1e4), quiet);
+        OneShotTraining.start(smash, OneShotRunConfig.standard("tiny", data.prepare().fit(Presets.tiny()),
+                HyperNetShape.standard(), data, 1, 0, "cpu", 0, 5), quiet);
         correlationDir = tmp.resolve("correlation");
     }
 

@@ -40,7 +40,8 @@ class TransferTest {
     @BeforeAll
     static void sourceRun() throws Exception {
         Path mnist = SyntheticDataSets.mnist(tmp.resolve("mnist"), 120, 40);
-        cifar = SyntheticDataSets.cifar100(tmp.resolve("cifar-100-binary"), 100, 40);
+        // CIFAR-100 holds five times as many training as test images (checked when it is read).
+        cifar = SyntheticDataSets.cifar100(tmp.resolve("cifar-100-binary"), 200, 40);
         source = tmp.resolve("source");
         // Tiny plan, no baselines, every random sample scored on the whole (12-image) validation split.
         Pipeline.start(source, Pipeline.fromPreset("tiny", new DataSpec("mnist", mnist.toString(), 0, 0, 0.1, 0), 0,

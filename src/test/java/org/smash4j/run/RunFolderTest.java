@@ -95,4 +95,63 @@ class RunFolderTest {
         assertEquals("/somewhere/smash", RunFolder.open(dir).config("test", Linked.class).smashRun());
         assertFalse(Files.exists(dir.resolve("run.log")), "reading a run writes nothing");
     }
+
+    @Test
+    void runLogLinesAreAnInstantAndTheMessageInOrderAcrossManyOpenLogs(@TempDir Path tmp) throws IOException {
+        RunFolder first = RunFolder.create(tmp.resolve("r0"), "test", 1, new Linked("x", List.of(), 1));
+        // More folders than logs kept open, so the first one's appender is closed and reopened in between.
+        for (int k = 1; k <= RunLog.OPEN_LIMIT + 2; k++) {
+            RunFolder.create(tmp.resolve("r" + k), "test", 1, new Linked("x", List.of(), 1)).log("line of " + k);
+        }
+        first.log("second line");
+        List<String> lines = Files.readAllLines(tmp.resolve("r0").resolve(RunFolder.LOG_FILE), StandardCharsets.UTF_8);
+        assertEquals(2, lines.size(), lines.toString());
+        assertTrue(lines.get(0).endsWith(" created run: test seed 1"), lines.get(0));
+        assertTrue(lines.get(1).endsWith(" second line"), lines.get(1));
+        java.time.Instant a = java.time.Instant.parse(lines.get(0).substring(0, lines.get(0).indexOf(' ')));
+        java.time.Instant b = java.time.Instant.parse(lines.get(1).substring(0, lines.get(1).indexOf(' ')));
+        assertFalse(b.isBefore(a));
+    }
+
+    @Test
+    void aRunLogOfADeletedAndRecreatedFolderHoldsOnlyTheNewRun(@TempDir Path tmp) throws IOException {
+        Path dir = tmp.resolve("run");
+        RunFolder.create(dir, "test", 1, new Linked("x", List.of(), 1)).log("old run");
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+        RunFolder.create(dir, "test", 2, new Linked("x", List.of(), 1)).log("new run");
+        String log = Files.readString(dir.resolve(RunFolder.LOG_FILE));
+        assertFalse(log.contains("old run"), log);
+        assertTrue(log.contains("created run: test seed 2") && log.contains("new run"), log);
+    }
+
+    @Test
+    void recordSectionAddsATopLevelSectionAndKeepsTheConfiguration(@TempDir Path tmp) throws IOException {
+        RunFolder run = RunFolder.create(tmp.resolve("r"), "test", 1, new Linked("x", List.of(), 3));
+        run.recordSection("data", java.util.Map.of("images", 5));
+        assertEquals(5, run.description().path("data").path("images").asInt());
+        assertEquals(3, run.config("test", Linked.class).epochs());
+        assertThrows(IllegalArgumentException.class, () -> run.recordSection("config", 1));
+        JsonNode threads = run.description().path("threads");
+        assertTrue(threads.path("torchIntraOp").asInt() >= 1, threads.toString());
+        assertEquals(Runtime.getRuntime().availableProcessors(), threads.path("availableProcessors").asInt());
+    }
+
+    @Test
+    void aStartKilledWhileWritingRunJsonCanBeStartedAgain(@TempDir Path tmp) throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("run"));
+        Files.writeString(dir.resolve("run.json.tmp"), "{\"comm");
+        RunFolder.create(dir, "test", 1, new Linked("x", List.of(), 1));
+        assertTrue(Files.isRegularFile(dir.resolve("run.json")));
+        assertFalse(Files.exists(dir.resolve("run.json.tmp")));
+        // Beside a file of the user's, the same temporary name is left alone and the folder refused.
+        Path mine = Files.createDirectories(tmp.resolve("mine"));
+        Files.writeString(mine.resolve("run.json.tmp"), "x");
+        Files.writeString(mine.resolve("notes.txt"), "mine");
+        assertThrows(RunFolderException.class, () -> RunFolder.create(mine, "test", 1, new Linked("x", List.of(), 1)));
+        assertEquals("x", Files.readString(mine.resolve("run.json.tmp")));
+    }
 }

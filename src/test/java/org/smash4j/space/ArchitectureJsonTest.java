@@ -192,6 +192,14 @@ class ArchitectureJsonTest {
     }
 
     @Test
+    void outOfRangeIntegerNamesTheField() {
+        String m = message(() -> ArchitectureJson.readConfig(QUICK_JSON.replace("\"depth\":4",
+                "\"depth\":99999999999")));
+        assertTrue(m.startsWith("number out of range at depth: "), m);
+        assertTrue(!m.contains("-1"), m);
+    }
+
+    @Test
     void configConstructorErrorsAreLocated() {
         assertEquals("invalid search space: maxKernel must be odd and >= 3, got 8 (at the top level)",
                 message(() -> ArchitectureJson.readConfig(QUICK_JSON.replace("\"maxKernel\":7", "\"maxKernel\":8"))));

@@ -89,11 +89,11 @@ class ConditioningDiagnosticsTest {
     }
 
     @Test
-    void rmsRatioByHand() {
+    void rmsByHand() {
         // rms([3, -4]) = sqrt((9 + 16)/2) = sqrt(12.5); rms([2, 0]) = sqrt(4/2) = sqrt(2).
         assertEquals(Math.sqrt(12.5), ConditioningDiagnostics.rms(new float[] {3, -4}), 1e-12);
-        assertEquals(Math.sqrt(12.5 / 2), ConditioningDiagnostics.rmsRatio(new float[] {3, -4}, new float[] {2, 0}),
-                1e-12);
+        assertEquals(Math.sqrt(2), ConditioningDiagnostics.rms(new float[] {2, 0}), 1e-12);
+        assertTrue(Double.isNaN(ConditioningDiagnostics.rms(new float[0])));
     }
 
     @Test

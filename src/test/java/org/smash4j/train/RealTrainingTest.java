@@ -8,7 +8,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.smash4j.nn.Placement;
 import org.smash4j.space.AnnealingState;
 import org.smash4j.space.ArchitectureDocument;
-import org.smash4j.space.NormStyle;
 import org.smash4j.space.Sampler;
 import org.smash4j.space.SearchSpaceConfig;
 import org.smash4j.util.RandomStreams;
@@ -34,9 +33,8 @@ class RealTrainingTest {
         TrainingFixtures.assumeFashionMnist();
         // The quick space: the tiny one's one-shot network (8 shared filters per block) learns too slowly to show it.
         DataSpec data = TrainingFixtures.fashion(3000, 100);
-        OneShotRunConfig c = new OneShotRunConfig("quick", data.prepare().fit(org.smash4j.space.Presets.quick()),
-                org.smash4j.nn.HyperNetShape.standard(), data, 2, 50, 1e-3, Adam.Settings.smash(), 0, "cpu", 0, 1,
-                100, 1e4);
+        OneShotRunConfig c = OneShotRunConfig.standard("quick", data.prepare().fit(org.smash4j.space.Presets.quick()),
+                org.smash4j.nn.HyperNetShape.standard(), data, 2, 0, "cpu", 0, 1);
         Path dir = tmp.resolve("smash");
         TrainingLoop.Summary s = OneShotTraining.start(dir, c, QUIET);
         assertEquals(2 * 54, s.steps());
@@ -58,8 +56,8 @@ class RealTrainingTest {
         DataSpec data = TrainingFixtures.fashion(2000, 500);
         SearchSpaceConfig space = TrainingFixtures.tinySpace(data);
         var arch = new Sampler(space).sample(AnnealingState.finalState(space), RandomStreams.of(3, "test"));
-        StandaloneRunConfig c = new StandaloneRunConfig(new ArchitectureDocument(space, arch), NormStyle.SANDWICH,
-                data, 2, 50, 0.1, 0.9, 1e-4, 0, "cpu", 0, 10, 100, 1e4);
+        StandaloneRunConfig c = StandaloneRunConfig.standard(new ArchitectureDocument(space, arch), data, 2, 0,
+                "cpu", 0, 10);
         Path dir = tmp.resolve("train");
         TrainingLoop.Summary s = StandaloneTraining.start(dir, c, QUIET);
         double testError = ((Number) s.lastEpoch().get("testError")).doubleValue();

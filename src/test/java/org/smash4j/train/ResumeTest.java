@@ -34,7 +34,28 @@ class ResumeTest {
     void interruptedAndResumedRunEqualsUninterruptedRun() throws Exception {
         TrainingFixtures.assumeFashionMnist();
         // 300 images -> 270 training images -> 6 batches per epoch; 2 epochs = 12 steps; checkpoint every 4.
-        assertResumeIsExact(TrainingFixtures.oneShot(TrainingFixtures.fashion(300, 50), 2, 4, 1e-3));
+        RunFolder run = assertResumeIsExact(TrainingFixtures.oneShot(TrainingFixtures.fashion(300, 50), 2, 4, 1e-3));
+        assertDataSectionRecorded(run, TrainingFixtures.fashion(300, 50));
+    }
+
+    /** run.json's "data" section: split sizes of the spec, class counts as counted from the labels here. */
+    private static void assertDataSectionRecorded(RunFolder run, DataSpec spec) throws Exception {
+        JsonNode data = run.description().path(DataSpec.DATA_SECTION);
+        DataSpec.Prepared prepared = spec.prepare();
+        assertEquals(270, data.path("train").path("images").asInt());
+        assertEquals(30, data.path("validation").path("images").asInt());
+        assertEquals(50, data.path("test").path("images").asInt());
+        int[] counts = new int[10];
+        for (int label : prepared.train().labels()) {
+            counts[label]++;
+        }
+        for (int c = 0; c < 10; c++) {
+            assertEquals(counts[c], data.path("train").path("classCounts").get(c).asInt());
+        }
+        double mean = data.path("test").path("mean").get(0).asDouble();
+        double std = data.path("test").path("std").get(0).asDouble();
+        // Fashion-MNIST is mostly black background: a mean near 0.29 and a std near 0.35 over the whole set.
+        assertTrue(mean > 0.2 && mean < 0.4 && std > 0.25 && std < 0.45, mean + " / " + std);
     }
 
     @Test

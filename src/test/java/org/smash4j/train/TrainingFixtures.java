@@ -30,7 +30,7 @@ final class TrainingFixtures {
     }
 
     static OneShotRunConfig oneShot(DataSpec data, int epochs, int checkpointEvery, double lr) throws IOException {
-        return new OneShotRunConfig("tiny", tinySpace(data), HyperNetShape.standard(), data, epochs, 50, lr,
-                Adam.Settings.smash(), 0, "cpu", checkpointEvery, 1, 100, 1e4);
+        return OneShotRunConfig.withSpecOptimizer("tiny", tinySpace(data), HyperNetShape.standard(), data, epochs,
+                SpecDefaults.BATCH, lr, 0, "cpu", checkpointEvery, 1);
     }
 }

@@ -3,6 +3,8 @@ package org.smash4j.experiment.stats;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
+import org.hipparchus.distribution.continuous.NormalDistribution;
+
 import org.smash4j.util.RandomStreams;
 
 /**
@@ -19,6 +21,8 @@ import org.smash4j.util.RandomStreams;
  * @param seed      run seed of the "bootstrap" stream
  */
 public record Bootstrap(int resamples, double level, long seed) {
+    private static final NormalDistribution NORMAL = new NormalDistribution(0, 1);
+
     public static final int DEFAULT_RESAMPLES = 10_000;
     public static final double DEFAULT_LEVEL = 0.95;
     /** The purpose name of the random stream, fixed so intervals can be reproduced from the seed alone. */
@@ -88,7 +92,7 @@ public record Bootstrap(int resamples, double level, long seed) {
         while (below < sortedStatistics.length && sortedStatistics[below] < estimate) {
             below++;
         }
-        double z0 = StandardNormal.quantile((double) below / sortedStatistics.length);
+        double z0 = NORMAL.inverseCumulativeProbability((double) below / sortedStatistics.length);
         double jackMean = 0;
         for (double v : jackknife) {
             jackMean += v;
@@ -110,8 +114,8 @@ public record Bootstrap(int resamples, double level, long seed) {
             if (Double.isInfinite(z0)) {
                 adjusted = z0 < 0 ? 0 : 1;
             } else {
-                double z = z0 + StandardNormal.quantile(tails[i]);
-                adjusted = StandardNormal.cdf(z0 + z / (1 - acceleration * z));
+                double z = z0 + NORMAL.inverseCumulativeProbability(tails[i]);
+                adjusted = NORMAL.cumulativeProbability(z0 + z / (1 - acceleration * z));
             }
             bounds[i] = Summary.quantileOfSorted(sortedStatistics, adjusted);
         }

@@ -1,5 +1,8 @@
 package org.smash4j.experiment.stats;
 
+import org.hipparchus.stat.correlation.KendallsCorrelation;
+import org.hipparchus.stat.correlation.PearsonsCorrelation;
+
 import java.util.Optional;
 
 /**
@@ -52,23 +55,7 @@ public final class Correlation {
         if (Samples.isConstant(x) || Samples.isConstant(y)) {
             return Double.NaN;
         }
-        double meanX = Summary.mean(x);
-        double meanY = Summary.mean(y);
-        double sxx = 0;
-        double syy = 0;
-        double sxy = 0;
-        for (int i = 0; i < x.length; i++) {
-            double dx = x[i] - meanX;
-            double dy = y[i] - meanY;
-            sxx += dx * dx;
-            syy += dy * dy;
-            sxy += dx * dy;
-        }
-        double product = sxx * syy;
-        // sqrt(fl(a*a)) == a exactly, so identical inputs (e.g. identical ranks) give exactly 1; split the root
-        // only where the product would overflow.
-        double norm = Double.isInfinite(product) ? Math.sqrt(sxx) * Math.sqrt(syy) : Math.sqrt(product);
-        return clamp(sxy / norm);
+        return clamp(new PearsonsCorrelation().correlation(x, y));
     }
 
     /** Spearman's rho: Pearson's r of the average ranks (ties share their mean rank); NaN when x or y is constant. */
@@ -79,27 +66,15 @@ public final class Correlation {
 
     /**
      * Kendall's tau-b, (C - D) / sqrt((n0 - n1)(n0 - n2)) with C/D the concordant/discordant pairs, n0 = n(n-1)/2,
-     * n1 and n2 the pairs tied in x and in y. Computed in O(n log n) (Knight's method): sort by (x, y), count the
-     * strict inversions in y that a stable sort by y removes (these are D), and get C from n0, the ties and D.
-     * NaN when x or y is constant.
+     * n1 and n2 the pairs tied in x and in y (Hipparchus, O(n log n)). NaN when x or y is constant.
      */
     public static double kendallTauB(double[] x, double[] y) {
         Samples.requirePaired(x, y, 2);
-        int n = x.length;
-        long allPairs = (long) n * (n - 1) / 2;
-        int[] order = IndexSort.byKeys(x, y);
-        long tiedX = tiedPairs(order, x, null);
-        long tiedBoth = tiedPairs(order, x, y);
-        // Pairs tied in x are already ascending in y, so every strict inversion left is a discordant pair.
-        long discordant = IndexSort.sortCountingInversions(order, y);
-        long tiedY = tiedPairs(order, y, null);
-        if (tiedX == allPairs || tiedY == allPairs) {
+        if (Samples.isConstant(x) || Samples.isConstant(y)) {
             return Double.NaN;
         }
-        // C + D + (tied in x only) + (tied in y only) + (tied in both) = n0, hence C - D as below.
-        long concordantMinusDiscordant = allPairs - tiedX - tiedY + tiedBoth - 2 * discordant;
-        double denominator = Math.sqrt((double) (allPairs - tiedX) * (double) (allPairs - tiedY));
-        return clamp(concordantMinusDiscordant / denominator);
+        return clamp(new KendallsCorrelation().correlation(Samples.withoutNegativeZero(x),
+                Samples.withoutNegativeZero(y)));
     }
 
     /**
@@ -117,23 +92,6 @@ public final class Correlation {
                     + "), so no correlation is defined");
         }
         return Optional.empty();
-    }
-
-    /** Pairs whose key (and second key, if given) are equal, summed as t(t-1)/2 over runs of the sorted order. */
-    private static long tiedPairs(int[] order, double[] key, double[] secondKey) {
-        long pairs = 0;
-        long run = 1;
-        for (int i = 1; i < order.length; i++) {
-            boolean tied = key[order[i]] == key[order[i - 1]]
-                    && (secondKey == null || secondKey[order[i]] == secondKey[order[i - 1]]);
-            if (tied) {
-                run++;
-            } else {
-                pairs += run * (run - 1) / 2;
-                run = 1;
-            }
-        }
-        return pairs + run * (run - 1) / 2;
     }
 
     private static double clamp(double r) {

@@ -1,5 +1,7 @@
 package org.smash4j.experiment.stats;
 
+import org.hipparchus.stat.regression.SimpleRegression;
+
 /**
  * An ordinary least-squares line y = slope * x + intercept, as drawn through the scatter of true error against
  * SMASH score (paper Fig. 3), with its coefficient of determination.
@@ -28,21 +30,13 @@ public record LeastSquares(double slope, double intercept, double rSquared, int 
             throw new IllegalArgumentException("cannot fit a line: x is constant (all " + x.length
                     + " values are " + x[0] + "), so the slope is undetermined");
         }
-        double meanX = Summary.mean(x);
-        double meanY = Summary.mean(y);
-        double sxx = 0;
-        double sxy = 0;
-        double syy = 0;
+        SimpleRegression regression = new SimpleRegression();
         for (int i = 0; i < x.length; i++) {
-            double dx = x[i] - meanX;
-            double dy = y[i] - meanY;
-            sxx += dx * dx;
-            sxy += dx * dy;
-            syy += dy * dy;
+            regression.addData(x[i], y[i]);
         }
-        double slope = sxy / sxx;
-        double intercept = meanY - slope * meanX;
-        double rSquared = Samples.isConstant(y) ? Double.NaN : Math.min(1.0, sxy * sxy / (sxx * syy));
+        double slope = regression.getSlope();
+        double intercept = regression.getIntercept();
+        double rSquared = Samples.isConstant(y) ? Double.NaN : Math.min(1.0, regression.getRSquare());
         return new LeastSquares(slope, intercept, rSquared, x.length);
     }
 

@@ -47,4 +47,16 @@ final class Samples {
         }
         return true;
     }
+
+    /**
+     * A copy with -0.0 made 0.0: the libraries compare with Double.compare, which orders -0.0 before 0.0, while
+     * they are the same number and must tie.
+     */
+    static double[] withoutNegativeZero(double[] values) {
+        double[] out = values.clone();
+        for (int i = 0; i < out.length; i++) {
+            out[i] += 0.0;
+        }
+        return out;
+    }
 }

@@ -1,5 +1,11 @@
 package org.smash4j.experiment.stats;
 
+import org.hipparchus.stat.StatUtils;
+import org.hipparchus.stat.descriptive.moment.StandardDeviation;
+import org.hipparchus.stat.ranking.NaNStrategy;
+import org.hipparchus.stat.ranking.NaturalRanking;
+import org.hipparchus.stat.ranking.TiesStrategy;
+
 import java.util.Arrays;
 
 /**
@@ -14,17 +20,7 @@ public final class Summary {
     /** Arithmetic mean of at least one finite value. */
     public static double mean(double[] values) {
         Samples.requireFinite("values", values);
-        double sum = 0;
-        for (double v : values) {
-            sum += v;
-        }
-        double mean = sum / values.length;
-        // One correction pass removes most of the rounding error of the naive sum (matters for long runs).
-        double residual = 0;
-        for (double v : values) {
-            residual += v - mean;
-        }
-        return mean + residual / values.length;
+        return StatUtils.mean(values); // with a correction pass for the rounding error of the plain sum
     }
 
     /** Sample standard deviation (divisor n-1, numpy {@code ddof=1}); needs at least two values. */
@@ -34,13 +30,7 @@ public final class Summary {
             throw new IllegalArgumentException(
                     "the sample standard deviation needs at least 2 values, got " + values.length);
         }
-        double mean = mean(values);
-        double squares = 0;
-        for (double v : values) {
-            double d = v - mean;
-            squares += d * d;
-        }
-        return Math.sqrt(squares / (values.length - 1));
+        return new StandardDeviation(true).evaluate(values);
     }
 
     /** Median: the middle value, or the mean of the two middle values for an even count. */
@@ -92,21 +82,6 @@ public final class Summary {
      */
     public static double[] ranks(double[] values) {
         Samples.requireFinite("values", values);
-        int[] order = IndexSort.byKey(values);
-        double[] ranks = new double[values.length];
-        int start = 0;
-        while (start < order.length) {
-            int end = start + 1;
-            while (end < order.length && values[order[end]] == values[order[start]]) {
-                end++;
-            }
-            // Positions start..end-1 hold ranks start+1..end; their average is (start+1+end)/2.
-            double average = (start + 1 + end) / 2.0;
-            for (int i = start; i < end; i++) {
-                ranks[order[i]] = average;
-            }
-            start = end;
-        }
-        return ranks;
+        return new NaturalRanking(NaNStrategy.FAILED, TiesStrategy.AVERAGE).rank(Samples.withoutNegativeZero(values));
     }
 }
