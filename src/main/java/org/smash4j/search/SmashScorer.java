@@ -301,18 +301,7 @@ public final class SmashScorer implements SliceScorer {
         return batchRetries;
     }
 
-    /**
-     * Recalibrated statistics of an architecture, kept so that successive halving, which scores one architecture
-     * slice by slice, recalibrates it once: the same architecture, encoding, index and draw give the same weights and
-     * the same recalibration images, so the statistics are the same. Least recently used entries go first.
-     */
-    private record RecalibrationKey(Architecture arch, int encodingHash, long index, int draw) {
-    }
-
-    private record Recalibrated(float[] encoding, Map<String, NDArray> statistics) {
-    }
-
-    private static final int RECALIBRATION_CACHE = 256;
+    private final RecalibrationCache recalibrated = new RecalibrationCache(256);
     private long recalibrations;
 
     /** BN recalibrations run (not served from the cache) since this scorer was made. */
@@ -320,32 +309,16 @@ public final class SmashScorer implements SliceScorer {
         return recalibrations;
     }
 
-    private final Map<RecalibrationKey, Recalibrated> recalibrated = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<RecalibrationKey, Recalibrated> eldest) {
-            if (size() > RECALIBRATION_CACHE) {
-                eldest.getValue().statistics().values().forEach(NDArray::close);
-                return true;
-            }
-            return false;
-        }
-    };
-
     private void recalibrateOrReuse(Architecture arch, Encoding c, NDArray wg, NDManager manager, long index,
             int draw) {
         float[] values = c.values();
-        RecalibrationKey key = new RecalibrationKey(arch, java.util.Arrays.hashCode(values), index, draw);
-        Recalibrated hit = recalibrated.get(key);
-        if (hit != null && java.util.Arrays.equals(hit.encoding(), values)) {
-            hit.statistics().forEach((name, v) -> net.parameters().assign(name, v));
+        Map<String, NDArray> kept = recalibrated.find(arch, values, index, draw);
+        if (kept != null) {
+            kept.forEach((name, v) -> net.parameters().assign(name, v));
             return;
         }
         recalibrate(arch, wg, manager, index);
-        Map<String, NDArray> stats = saveBnStatistics(); // copies outside every scope, closed on eviction
-        Recalibrated old = recalibrated.put(key, new Recalibrated(values, stats));
-        if (old != null) {
-            old.statistics().values().forEach(NDArray::close);
-        }
+        recalibrated.keep(arch, values, index, draw, saveBnStatistics());
     }
 
     /** Re-estimates BN statistics for this architecture as the plain average over a few training batches. */
