@@ -6,6 +6,7 @@ import org.smash4j.space.ArchitectureJson;
 import org.smash4j.space.ArchitectureValidator;
 import org.smash4j.space.Architecture;
 import org.smash4j.space.NormStyle;
+import org.smash4j.space.StrictJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -37,7 +38,7 @@ final class DescribeCommand implements java.util.concurrent.Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         NormStyle style = parseNorm(norm);
-        String text = ArchitectureJson.readText(file);
+        String text = StrictJson.readText(file);
         if (text.stripLeading().startsWith("[")) {
             List<Architecture> archs = ArchitectureJson.readArchitectures(text);
             if (archs.isEmpty()) {

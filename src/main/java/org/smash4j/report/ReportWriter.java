@@ -111,30 +111,30 @@ public final class ReportWriter {
         List<String> notes = new ArrayList<>();
 
         List<ReportPlots.Plot> oneShot = new ArrayList<>();
-        addIfPresent(oneShot, ReportPlots.oneShotLoss(c.smashMetrics()));
-        addIfPresent(oneShot, ReportPlots.oneShotError(c.smashMetrics()));
+        addIfPresent(oneShot, TrainingCharts.oneShotLoss(c.smashMetrics()));
+        addIfPresent(oneShot, TrainingCharts.oneShotError(c.smashMetrics()));
         addIfPresent(oneShot, ConditioningPlot.of(c.smashMetrics()));
 
         List<ReportPlots.Plot> search = new ArrayList<>();
         List<Double> scores = new ArrayList<>();
-        List<ReportPlots.ScorePoint> points = new ArrayList<>();
+        List<SearchCharts.ScorePoint> points = new ArrayList<>();
         if (!c.results().isEmpty()) {
             for (ScoredArchitecture r : c.results()) {
                 scores.add(r.error());
-                points.add(new ReportPlots.ScorePoint(Math.toIntExact(r.index()), r.phase().jsonName(), r.error(),
+                points.add(new SearchCharts.ScorePoint(Math.toIntExact(r.index()), r.phase().jsonName(), r.error(),
                         r.params(), r.macs()));
             }
         } else {
             for (RankedRow r : rows) {
                 scores.add(r.score());
-                points.add(new ReportPlots.ScorePoint(r.index(), r.phase(), r.score(), r.params(), r.macs()));
+                points.add(new SearchCharts.ScorePoint(r.index(), r.phase(), r.score(), r.params(), r.macs()));
             }
         }
         Integer winnerIndex = rows.isEmpty() ? null : rows.get(0).index();
-        addIfPresent(search, ReportPlots.scoreHistogram(scores));
-        addIfPresent(search, ReportPlots.scoreVsParams(points, winnerIndex));
-        addIfPresent(search, ReportPlots.scoreVsMacs(points, winnerIndex));
-        addIfPresent(search, ReportPlots.searchProgress(c.results()));
+        addIfPresent(search, SearchCharts.scoreHistogram(scores));
+        addIfPresent(search, SearchCharts.scoreVsParams(points, winnerIndex));
+        addIfPresent(search, SearchCharts.scoreVsMacs(points, winnerIndex));
+        addIfPresent(search, SearchCharts.searchProgress(c.results()));
 
         // The winner: rank 1 of the search; without a search, what final/rank-1 trained.
         TrainedModel winnerRun = c.winnerTraining();
@@ -169,22 +169,22 @@ public final class ReportWriter {
             }
         }
         List<ReportPlots.Plot> winnerTraining = winnerRun == null ? List.of()
-                : ReportPlots.winnerTraining(winnerRun.metrics(), winnerRun.name());
+                : TrainingCharts.winnerTraining(winnerRun.metrics(), winnerRun.name());
 
-        List<ReportPlots.TestError> testErrors = new ArrayList<>();
+        List<SearchCharts.TestError> testErrors = new ArrayList<>();
         for (RunSummary.Trained t : summary.finals()) {
             if (t.testError() != null) {
-                testErrors.add(new ReportPlots.TestError(t.name(), true, t.testError()));
+                testErrors.add(new SearchCharts.TestError(t.name(), true, t.testError()));
             }
         }
         int finalsWithTest = testErrors.size();
         for (RunSummary.Trained t : summary.baselines()) {
             if (t.testError() != null) {
-                testErrors.add(new ReportPlots.TestError(t.name(), false, t.testError()));
+                testErrors.add(new SearchCharts.TestError(t.name(), false, t.testError()));
             }
         }
         ReportPlots.Plot comparison = finalsWithTest > 0 && testErrors.size() > finalsWithTest
-                ? ReportPlots.finalComparison(testErrors) : null;
+                ? SearchCharts.finalComparison(testErrors) : null;
         return new ReportParts(c, summary, rows.subList(0, Math.min(TOP, rows.size())), oneShot, search, winner,
                 diagram, description, winnerTraining, comparison, notes, TransferRun.readAll(c.runDir()));
     }

@@ -31,7 +31,7 @@ class MetricsLogTest {
     @Test
     void movingAverageIsTrailing() {
         // Windows of 2 over 1, 2, 4, 8: (1+2)/2, (2+4)/2, (4+8)/2.
-        assertEquals(List.of(1.5, 3.0, 6.0), ReportPlots.movingAverage(List.of(1.0, 2.0, 4.0, 8.0), 2));
-        assertEquals(List.of(), ReportPlots.movingAverage(List.of(1.0), 2));
+        assertEquals(List.of(1.5, 3.0, 6.0), TrainingCharts.movingAverage(List.of(1.0, 2.0, 4.0, 8.0), 2));
+        assertEquals(List.of(), TrainingCharts.movingAverage(List.of(1.0), 2));
     }
 }
