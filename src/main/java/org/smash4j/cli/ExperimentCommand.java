@@ -84,9 +84,8 @@ final class ExperimentCommand implements Runnable {
                 + "random architectures of similar size (search against random). Default: the scale's.")
         Integer compare;
 
-        @Option(names = "--ground-truth", paramLabel = "DIR", description = "Reuse the trained candidates of this "
-                + "correlation experiment (same architectures and candidate settings; checked).")
-        Path groundTruth;
+        @Mixin
+        GroundTruthOption groundTruth;
 
         @Option(names = "--compare-with", split = ",", paramLabel = "RUN", description = "Other one-shot runs (e.g. "
                 + "a weight-sharing run beside a HyperNet --smash, same space and data) that score the same "
@@ -108,7 +107,7 @@ final class ExperimentCommand implements Runnable {
                     or(trainLimit, d.trainLimit()), or(testLimit, d.testLimit()),
                     scorers != null ? scorers : d.scorers(), d.seed(), d.device(), d.bootstrap(),
                     selection != null ? selection : d.selection(), or(repeats, d.repeats()), or(compare, d.compare()),
-                    groundTruth != null ? groundTruth.toString() : d.groundTruth())
+                    groundTruth.orElse(d.groundTruth()))
                     .withComparison(compareWith == null ? List.of() : compareWith.stream().map(Path::toString).toList(),
                             dropoutAblation);
             Path dir = o.out(CorrelationExperiment.NAME);
@@ -283,15 +282,14 @@ final class ExperimentCommand implements Runnable {
         @Option(names = "--device", defaultValue = "cpu", description = "Device. Default: ${DEFAULT-VALUE}.")
         String device;
 
-        @Option(names = "--ground-truth", paramLabel = "DIR", description = "Reuse the trained candidates of this "
-                + "correlation experiment (same architectures and candidate settings; checked).")
-        Path groundTruth;
+        @Mixin
+        GroundTruthOption groundTruth;
 
         @Override
         public Integer call() throws Exception {
             ValidityScale.run(out, evaluator.apply(ValidityScale.oneShot(data.spec(0, 0, seed), oneShot.resolve(),
                     seed, device)),
-                    groundTruth == null ? null : groundTruth.toString(), System.err);
+                    groundTruth.orElse(null), System.err);
             finished(out.resolve("correlation"));
             return 0;
         }
