@@ -1,6 +1,6 @@
 package org.smash4j.backend;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.smash4j.run.Json;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -37,7 +37,7 @@ final class ChildProbe {
                     return IsaSelection.Probe.crashed(candidate, "the check process exited with " + p.exitValue()
                             + ": " + tail(Files.readString(err, StandardCharsets.UTF_8)));
                 }
-                ConvCheck.Result r = new ObjectMapper().readValue(lines.get(lines.size() - 1), ConvCheck.Result.class);
+                ConvCheck.Result r = Json.LINE.readValue(lines.get(lines.size() - 1), ConvCheck.Result.class);
                 return IsaSelection.Probe.of(candidate, r);
             } finally {
                 Files.deleteIfExists(out);

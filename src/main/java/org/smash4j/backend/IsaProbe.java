@@ -1,6 +1,6 @@
 package org.smash4j.backend;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.smash4j.run.Json;
 
 /**
  * Entry point of the child process that checks one candidate: {@link IsaSelection} starts it with the
@@ -18,7 +18,7 @@ public final class IsaProbe {
         // One warm-up pass so that the timing does not include oneDNN's kernel generation.
         ConvCheck.run(ConvCheck.projectCases().subList(0, 3), 1, 99);
         ConvCheck.Result r = ConvCheck.run(ConvCheck.projectCases(), REPEATS, 0);
-        System.out.println(new ObjectMapper().writeValueAsString(r));
+        System.out.println(Json.LINE.writeValueAsString(r));
         System.out.flush();
         System.exit(0);
     }

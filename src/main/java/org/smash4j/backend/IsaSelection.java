@@ -1,7 +1,6 @@
 package org.smash4j.backend;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import org.smash4j.run.Json;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -150,7 +149,7 @@ public final class IsaSelection {
         Path file = cacheFile();
         if (!recheck && Files.isRegularFile(file)) {
             try {
-                Verdict v = mapper().readValue(file.toFile(), Verdict.class);
+                Verdict v = Json.MAPPER.readValue(file.toFile(), Verdict.class);
                 return new Verdict(v.chosen(), v.correct(), "cached", v.cpu(), v.libraries(), v.checkedAt(),
                         v.probes());
             } catch (IOException e) {
@@ -171,7 +170,7 @@ public final class IsaSelection {
         Verdict v = choose(probes);
         Files.createDirectories(cacheDir);
         Path tmp = Files.createTempFile(cacheDir, "isa", ".tmp");
-        mapper().writeValue(tmp.toFile(), v);
+        Json.MAPPER.writeValue(tmp.toFile(), v);
         Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                 java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         return v;
@@ -212,12 +211,6 @@ public final class IsaSelection {
             }
         }
         return new Verdict(least.candidate(), false, "checked", cpu.toString(), libraries, now, probes);
-    }
-
-    static ObjectMapper mapper() {
-        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .configure(com.fasterxml.jackson.core.json.JsonWriteFeature.WRITE_NAN_AS_STRINGS.mappedFeature(), true);
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.smash4j.bench;
 
+import org.smash4j.run.RunFiles;
 import org.smash4j.train.Checkpoint;
 import org.smash4j.train.TrainingLoop;
 
@@ -99,7 +100,7 @@ public final class FaultBenchmark {
                     k.finishedFirst() ? " (had finished)" : "", k.identical() ? "identical" : k.differences());
             kills.add(k);
         }
-        int detected = bitFlips(ref.resolve("train-smash").resolve(TrainingLoop.CHECKPOINT));
+        int detected = bitFlips(ref.resolve("train-smash").resolve(RunFiles.CHECKPOINT));
         Map<String, Boolean> untouched = new TreeMap<>();
         for (String c : s.cases()) {
             untouched.put(c, userFolderUntouched(c));
@@ -117,7 +118,7 @@ public final class FaultBenchmark {
             p.destroyForcibly(); // SIGKILL on Linux: no shutdown hooks, no flushing
             p.waitFor();
         }
-        List<String> args = Files.exists(dir.resolve(org.smash4j.run.RunFolder.RUN_FILE)) ? resume(c, dir) : start(c, dir);
+        List<String> args = Files.exists(dir.resolve(RunFiles.RUN)) ? resume(c, dir) : start(c, dir);
         int exit = ChildJvm.run(args, logFile(name + "-resumed"));
         List<String> diff = exit == 0 ? RunComparison.differences(reference, dir)
                 : List.of("resume exited with " + exit + " (see " + logFile(name + "-resumed") + ")");
@@ -127,7 +128,7 @@ public final class FaultBenchmark {
     /** Flips one seeded random bit of a copy of {@code checkpoint} at a time; counts the copies refused. */
     private int bitFlips(Path checkpoint) throws IOException {
         byte[] original = Files.readAllBytes(checkpoint);
-        Path copy = s.work().resolve("bit-flips").resolve(TrainingLoop.CHECKPOINT);
+        Path copy = s.work().resolve("bit-flips").resolve(RunFiles.CHECKPOINT);
         Files.createDirectories(copy.getParent());
         int detected = 0;
         for (int i = 0; i < s.bitFlips(); i++) {

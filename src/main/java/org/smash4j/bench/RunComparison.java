@@ -1,5 +1,6 @@
 package org.smash4j.bench;
 
+import org.smash4j.run.RunFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.smash4j.run.Json;
@@ -61,7 +62,7 @@ final class RunComparison {
             walk.filter(Files::isRegularFile).forEach(p -> {
                 String rel = root.relativize(p).toString();
                 String name = p.getFileName().toString();
-                boolean compared = !name.equals(RunFolder.LOG_FILE) && !name.endsWith(".html") && !name.endsWith(".md")
+                boolean compared = !name.equals(RunFiles.LOG) && !name.endsWith(".html") && !name.endsWith(".md")
                         && !name.endsWith(".png") && !name.endsWith(".svg") && !name.endsWith(".tmp");
                 if (compared) {
                     out.add(rel);
@@ -77,7 +78,7 @@ final class RunComparison {
             return canonicalLines(x).equals(canonicalLines(y));
         }
         if (name.endsWith(".json")) {
-            return canonical(x, name.equals(RunFolder.RUN_FILE)).equals(canonical(y, name.equals(RunFolder.RUN_FILE)));
+            return canonical(x, name.equals(RunFiles.RUN)).equals(canonical(y, name.equals(RunFiles.RUN)));
         }
         return java.util.Arrays.equals(Files.readAllBytes(x), Files.readAllBytes(y));
     }

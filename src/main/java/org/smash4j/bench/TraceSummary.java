@@ -1,7 +1,7 @@
 package org.smash4j.bench;
 
+import org.smash4j.run.Json;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -35,7 +35,7 @@ public final class TraceSummary {
     }
 
     public static TraceSummary read(Path trace) throws IOException {
-        JsonNode root = new ObjectMapper().readTree(trace.toFile());
+        JsonNode root = Json.LINE.readTree(trace.toFile());
         JsonNode events = root.isArray() ? root : root.path("traceEvents");
         Map<String, List<double[]>> byThread = new HashMap<>();
         List<String> names = new ArrayList<>();

@@ -1,7 +1,6 @@
 package org.smash4j.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import org.smash4j.run.Json;
 import org.smash4j.bench.ModelBenchmark;
 import org.smash4j.bench.Stats;
 import org.smash4j.nn.Placement;
@@ -42,7 +41,7 @@ final class BenchCommand implements Runnable {
         doc.put("backend", org.smash4j.backend.BackendInfo.current());
         doc.put("threads", org.smash4j.backend.BackendInfo.threads());
         doc.put("result", result);
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), doc);
+        Json.MAPPER.writeValue(file.toFile(), doc);
     }
 
     @Command(name = "model", mixinStandardHelpOptions = true,
@@ -208,7 +207,7 @@ final class BenchCommand implements Runnable {
             }
             Map<String, Object> r = org.smash4j.bench.TrainBenchmark.run(space.preset, data.spec(slice, 1000, 0), work,
                     complete, 0, System.err);
-            System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(r));
+            System.out.println(Json.MAPPER.writeValueAsString(r));
             return 0;
         }
     }

@@ -1,5 +1,6 @@
 package org.smash4j.cli;
 
+import org.smash4j.run.RunFiles;
 import org.smash4j.nn.OneShotNetwork;
 import org.smash4j.space.AnnealingState;
 import org.smash4j.train.Adam;
@@ -48,7 +49,7 @@ final class DiagnoseCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         RunFolder folder = RunFolder.open(oneShotFolder(run));
         OneShotRunConfig c = OneShotTraining.config(folder);
-        Path ckpt = folder.resolve(TrainingLoop.CHECKPOINT);
+        Path ckpt = folder.resolve(RunFiles.CHECKPOINT);
         if (!Files.exists(ckpt)) {
             throw new IOException(folder.dir() + " has no checkpoint yet; train it first");
         }
@@ -90,9 +91,9 @@ final class DiagnoseCommand implements Callable<Integer> {
     /** The one-shot run itself, or the smash/ folder of a pipeline run. */
     private static Path oneShotFolder(Path dir) throws IOException {
         String command = RunFolder.open(dir).description().path("command").asText();
-        if (!OneShotTraining.COMMAND.equals(command) && Files.isRegularFile(dir.resolve("smash")
-                .resolve(RunFolder.RUN_FILE))) {
-            return dir.resolve("smash");
+        if (!OneShotTraining.COMMAND.equals(command) && Files.isRegularFile(dir.resolve(RunFiles.SMASH_DIR)
+                .resolve(RunFiles.RUN))) {
+            return dir.resolve(RunFiles.SMASH_DIR);
         }
         return dir;
     }

@@ -1,5 +1,6 @@
 package org.smash4j.cli;
 
+import org.smash4j.run.RunFiles;
 import org.smash4j.experiment.ArchGradientExperiment;
 import org.smash4j.experiment.CorrelationExperiment;
 import org.smash4j.experiment.CrippledExperiment;
@@ -36,8 +37,8 @@ final class ExperimentCommand implements Runnable {
     }
 
     static void finished(Path dir) {
-        System.out.println("experiment finished: " + dir.resolve("experiment.html") + " (results in "
-                + dir.resolve("results.json") + ")");
+        System.out.println("experiment finished: " + dir.resolve(RunFiles.EXPERIMENT_PAGE) + " (results in "
+                + dir.resolve(RunFiles.EXPERIMENT_RESULTS) + ")");
     }
 
     @Command(name = "correlation", mixinStandardHelpOptions = true,

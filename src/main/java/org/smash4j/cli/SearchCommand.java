@@ -1,5 +1,6 @@
 package org.smash4j.cli;
 
+import org.smash4j.run.RunFiles;
 import org.smash4j.pipeline.SearchJob;
 import org.smash4j.pipeline.SearchRunConfig;
 import org.smash4j.search.SearchRunner;
@@ -94,7 +95,7 @@ final class SearchCommand implements Callable<Integer> {
         }
         System.out.printf(Locale.ROOT, "search finished: %d architectures scored; best #%d with SMASH score %.4f; "
                 + "ranking in %s%n", s.results().size(), s.best().index(), s.best().score().error(),
-                dir.resolve("ranking.json"));
+                dir.resolve(RunFiles.RANKING));
         return 0;
     }
 

@@ -1,5 +1,6 @@
 package org.smash4j.cli;
 
+import org.smash4j.run.RunFiles;
 import org.smash4j.report.ReportWriter;
 import org.smash4j.space.DataShape;
 import org.smash4j.space.SearchSpaceConfig;
@@ -97,7 +98,7 @@ final class TransferCommand implements Callable<Integer> {
                 + (last != null && last.get("testError") != null ? String.format(Locale.ROOT,
                         "; final validation error %.4f, test error %.4f", last.get("valError"), last.get("testError"))
                         : ""));
-        System.out.println("Report: " + dir.resolve(ReportWriter.REPORT_DIR).resolve(ReportWriter.HTML_FILE)
+        System.out.println("Report: " + dir.resolve(RunFiles.REPORT_DIR).resolve(RunFiles.REPORT_HTML)
                 .toAbsolutePath());
         return 0;
     }

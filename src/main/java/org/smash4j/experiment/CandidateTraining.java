@@ -1,5 +1,6 @@
 package org.smash4j.experiment;
 
+import org.smash4j.run.RunFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.smash4j.train.SpecDefaults;
 import org.smash4j.space.ArchitectureDocument;
@@ -26,8 +27,8 @@ record CandidateTraining(int epochs, DataSpec data, long seed, String device) {
 
     TrueError train(Path dir, ArchitectureDocument doc, PrintStream progress) {
         try {
-            if (!Files.isRegularFile(dir.resolve(StandaloneTraining.MODEL_DIR).resolve("weights.params"))) {
-                if (Files.exists(dir.resolve(RunFolder.RUN_FILE))) {
+            if (!Files.isRegularFile(dir.resolve(RunFiles.MODEL_DIR).resolve(RunFiles.MODEL_WEIGHTS))) {
+                if (Files.exists(dir.resolve(RunFiles.RUN))) {
                     StandaloneTraining.resume(dir, progress);
                 } else {
                     StandaloneTraining.start(dir, StandaloneRunConfig.standard(doc, data, epochs, seed, device,
@@ -43,7 +44,7 @@ record CandidateTraining(int epochs, DataSpec data, long seed, String device) {
     /** The last epoch record of a finished stand-alone run. */
     static TrueError read(Path dir) throws IOException {
         JsonNode last = null;
-        for (JsonNode n : RunFolder.open(dir).readLines(RunFolder.METRICS_FILE)) {
+        for (JsonNode n : RunFolder.open(dir).readLines(RunFiles.METRICS)) {
             if ("epoch".equals(n.path("type").asText())) {
                 last = n;
             }

@@ -1,5 +1,6 @@
 package org.smash4j.experiment;
 
+import org.smash4j.run.RunFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.smash4j.experiment.stats.Correlation;
 import org.smash4j.nn.PathDropout;
@@ -103,7 +104,7 @@ final class EvaluatorComparison {
     static Network network(Path run, OneShotRunConfig c, String key, long parameters) throws IOException {
         List<Double> stepSeconds = new ArrayList<>();
         double rss = Double.NaN;
-        for (JsonNode n : RunFolder.open(run).readLines(RunFolder.METRICS_FILE)) {
+        for (JsonNode n : RunFolder.open(run).readLines(RunFiles.METRICS)) {
             if (!n.path("type").asText().equals("step")) {
                 continue;
             }

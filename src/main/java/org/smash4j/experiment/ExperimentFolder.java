@@ -1,5 +1,6 @@
 package org.smash4j.experiment;
 
+import org.smash4j.run.RunFiles;
 import org.smash4j.report.ReportWriter;
 import org.smash4j.run.RunFolder;
 
@@ -39,7 +40,7 @@ public final class ExperimentFolder {
     public static Path defaultOut(Path smashRun, String name) {
         Path parent = smashRun.toAbsolutePath().normalize().getParent();
         if (parent != null && isPipeline(parent)) {
-            return parent.resolve("experiments").resolve(name);
+            return parent.resolve(RunFiles.EXPERIMENTS_DIR).resolve(name);
         }
         return smashRun.resolveSibling(smashRun.getFileName() + "-" + name);
     }
@@ -47,7 +48,7 @@ public final class ExperimentFolder {
     /** Re-makes the pipeline report if the experiment lives in RUN/experiments/NAME of a pipeline run. */
     static void refreshPipelineReport(Path experimentDir) {
         Path experiments = experimentDir.toAbsolutePath().normalize().getParent();
-        if (experiments == null || !experiments.getFileName().toString().equals("experiments")) {
+        if (experiments == null || !experiments.getFileName().toString().equals(RunFiles.EXPERIMENTS_DIR)) {
             return;
         }
         Path run = experiments.getParent();
@@ -62,7 +63,7 @@ public final class ExperimentFolder {
 
     private static boolean isPipeline(Path dir) {
         try {
-            return Files.isRegularFile(dir.resolve(RunFolder.RUN_FILE))
+            return Files.isRegularFile(dir.resolve(RunFiles.RUN))
                     && "run".equals(RunFolder.open(dir).description().path("command").asText());
         } catch (IOException e) {
             return false;

@@ -1,5 +1,6 @@
 package org.smash4j.experiment;
 
+import org.smash4j.run.RunFiles;
 import org.smash4j.report.HtmlReport;
 import org.smash4j.report.ReportPlots;
 import org.smash4j.run.AtomicFiles;
@@ -19,9 +20,6 @@ import java.util.Locale;
  * experiment.html, a self-contained page holding that section.
  */
 final class ExperimentPage {
-    static final String RESULTS = "results.json";
-    static final String SECTION = "section.html";
-    static final String PAGE = "experiment.html";
 
     private final String title;
     private final StringBuilder body = new StringBuilder();
@@ -61,8 +59,8 @@ final class ExperimentPage {
 
     /** Writes every file into {@code dir}; returns the page's path. */
     Path write(Path dir, Object results) throws IOException {
-        AtomicFiles.writeString(dir.resolve(RESULTS), Json.MAPPER.writeValueAsString(results));
-        Path plotDir = dir.resolve("plots");
+        AtomicFiles.writeString(dir.resolve(RunFiles.EXPERIMENT_RESULTS), Json.MAPPER.writeValueAsString(results));
+        Path plotDir = dir.resolve(RunFiles.PLOTS_DIR);
         Files.createDirectories(plotDir);
         for (ReportPlots.Plot p : plots) {
             byte[] png = p.png();
@@ -74,12 +72,12 @@ final class ExperimentPage {
         HtmlReport.figures(section, plots);
         section.append("<p class=\"sub\">Folder <code>").append(HtmlReport.esc(dir.toString()))
                 .append("</code>: results.json, plots/, ledger.jsonl.</p>\n</section>\n");
-        AtomicFiles.writeString(dir.resolve(SECTION), section.toString());
+        AtomicFiles.writeString(dir.resolve(RunFiles.EXPERIMENT_SECTION), section.toString());
         String page = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>"
                 + HtmlReport.esc(title) + "</title>\n<style>\n" + HtmlReport.css() + "</style>\n</head>\n<body>\n<main>\n"
                 + "<h1>smash4j experiment</h1>\n" + section
                 + "<footer>smash4j " + HtmlReport.esc(Versions.smash4j()) + "</footer>\n</main>\n</body>\n</html>\n";
-        Path html = dir.resolve(PAGE);
+        Path html = dir.resolve(RunFiles.EXPERIMENT_PAGE);
         AtomicFiles.writeString(html, page);
         return html;
     }

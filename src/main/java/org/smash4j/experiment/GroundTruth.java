@@ -1,5 +1,6 @@
 package org.smash4j.experiment;
 
+import org.smash4j.run.RunFiles;
 import org.smash4j.experiment.stats.Bootstrap;
 import org.smash4j.experiment.stats.ConfidenceInterval;
 import org.smash4j.experiment.stats.Correlation;
@@ -52,7 +53,7 @@ final class GroundTruth {
 
     private static Ledger open(Path reusedDir, CandidateTraining training, SearchSpaceConfig space,
             List<Architecture> archs) throws IOException {
-        if (!Files.isRegularFile(reusedDir.resolve(RunFolder.RUN_FILE))) {
+        if (!Files.isRegularFile(reusedDir.resolve(RunFiles.RUN))) {
             throw new IllegalArgumentException("--ground-truth " + reusedDir + " is not an experiment folder");
         }
         RunFolder run = RunFolder.open(reusedDir);

@@ -1,5 +1,6 @@
 package org.smash4j.experiment;
 
+import org.smash4j.run.RunFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.smash4j.run.Json;
 import org.smash4j.run.RunFolder;
@@ -14,14 +15,13 @@ import java.util.Map;
  * ledger.jsonl, appended and synced as each finishes. On resume everything in it is reused, never recomputed.
  */
 final class Ledger {
-    static final String FILE = "ledger.jsonl";
 
     private final RunFolder run;
     private final Map<String, JsonNode> done = new LinkedHashMap<>();
 
     Ledger(RunFolder run) throws IOException {
         this.run = run;
-        for (JsonNode n : run.readLines(FILE)) {
+        for (JsonNode n : run.readLines(RunFiles.LEDGER)) {
             done.put(n.path("key").asText(), n.path("value"));
         }
     }
@@ -41,9 +41,9 @@ final class Ledger {
         line.put("key", key);
         line.put("value", value);
         try {
-            run.appendLine(FILE, line);
+            run.appendLine(RunFiles.LEDGER, line);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot append to " + run.resolve(FILE), e);
+            throw new UncheckedIOException("cannot append to " + run.resolve(RunFiles.LEDGER), e);
         }
         done.put(key, Json.MAPPER.valueToTree(value));
     }

@@ -1,5 +1,6 @@
 package org.smash4j.experiment;
 
+import org.smash4j.run.RunFiles;
 import org.smash4j.encoding.Encoder;
 import org.smash4j.encoding.Encoding;
 import org.smash4j.nn.OneShotNetwork;
@@ -49,15 +50,15 @@ final class OneShotSource implements AutoCloseable {
     }
 
     private static RunFolder requireFinished(Path smashRun) throws IOException {
-        if (!Files.isRegularFile(smashRun.resolve(RunFolder.RUN_FILE))) {
-            throw new IOException(smashRun + " is not a run folder (no " + RunFolder.RUN_FILE + "); pass the folder"
+        if (!Files.isRegularFile(smashRun.resolve(RunFiles.RUN))) {
+            throw new IOException(smashRun + " is not a run folder (no " + RunFiles.RUN + "); pass the folder"
                     + " of a `smash train-smash` run, or RUN/smash of a `smash run`");
         }
         RunFolder run = RunFolder.open(smashRun);
         String command = run.description().path("command").asText();
         if (!OneShotTraining.COMMAND.equals(command)) {
             throw new IOException(smashRun + " holds a `" + command + "` run, not a one-shot (`"
-                    + OneShotTraining.COMMAND + "`) run" + ("run".equals(command) ? "; use " + smashRun.resolve("smash")
+                    + OneShotTraining.COMMAND + "`) run" + ("run".equals(command) ? "; use " + smashRun.resolve(RunFiles.SMASH_DIR)
                     : ""));
         }
         return run;
@@ -68,7 +69,7 @@ final class OneShotSource implements AutoCloseable {
      * seeds experiments), resuming it if {@code dir} already holds it; returns once it is finished.
      */
     static void trainVariant(Path dir, OneShotRunConfig variant, PrintStream progress) throws IOException {
-        if (Files.exists(dir.resolve(RunFolder.RUN_FILE))) {
+        if (Files.exists(dir.resolve(RunFiles.RUN))) {
             OneShotRunConfig recorded = OneShotTraining.config(RunFolder.open(dir));
             if (!recorded.equals(variant)) {
                 throw new IllegalArgumentException(dir + " holds a one-shot run with other settings");

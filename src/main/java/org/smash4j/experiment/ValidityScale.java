@@ -1,5 +1,6 @@
 package org.smash4j.experiment;
 
+import org.smash4j.run.RunFiles;
 import org.smash4j.nn.HyperNetShape;
 import org.smash4j.space.Presets;
 import org.smash4j.train.Adam;
@@ -73,10 +74,10 @@ public final class ValidityScale {
      */
     public static CorrelationExperiment.Results run(Path out, OneShotRunConfig oneShot, String groundTruth,
             PrintStream progress) throws IOException {
-        Path smash = out.resolve("smash");
+        Path smash = out.resolve(RunFiles.SMASH_DIR);
         OneShotSource.trainVariant(smash, oneShot, progress);
         Path correlation = out.resolve("correlation");
-        if (Files.exists(correlation.resolve(RunFolder.RUN_FILE))) {
+        if (Files.exists(correlation.resolve(RunFiles.RUN))) {
             return CorrelationExperiment.resume(correlation, progress);
         }
         CorrelationExperiment.Config c = correlation(smash.toString(), oneShot.seed(), oneShot.device());

@@ -1,5 +1,6 @@
 package org.smash4j.pipeline;
 
+import org.smash4j.run.RunFiles;
 import org.smash4j.train.SpecDefaults;
 import org.smash4j.nn.HyperNetShape;
 import org.smash4j.run.Ranking;
@@ -61,9 +62,9 @@ public final class Pipeline {
         TrainingPlan plan = TrainingPlan.forPreset(c.preset());
         SearchSpaceConfig space = c.data().prepare().fit(Presets.byName(c.preset()));
 
-        Path smash = run.resolve("smash");
+        Path smash = run.resolve(RunFiles.SMASH_DIR);
         stage(progress, run, "1/4 one-shot training -> " + smash);
-        if (Files.exists(smash.resolve(RunFolder.RUN_FILE))) {
+        if (Files.exists(smash.resolve(RunFiles.RUN))) {
             OneShotTraining.resume(smash, progress);
         } else {
             OneShotTraining.start(smash, OneShotRunConfig.standard(c.preset(), space, HyperNetShape.standard(), c.data(),
@@ -72,13 +73,13 @@ public final class Pipeline {
                     .withEvaluator(c.evaluator(), c.pathDropout()), progress);
         }
 
-        Path search = run.resolve("search");
+        Path search = run.resolve(RunFiles.SEARCH_DIR);
         stage(progress, run, "2/4 search -> " + search);
         SearchJob.run(search, new SearchRunConfig(smash.toString(), c.searchRandom(), c.searchPerturb(),
                 c.searchHillClimb(), c.searchEvolution(), c.perturbProbability(), 20, 5, c.scorer(), c.seed(),
                 c.device(), c.halvingEta(), c.halvingMinImages()), progress);
 
-        List<org.smash4j.run.RankedArchitecture> ranked = Ranking.read(search.resolve(Ranking.FILE_NAME)).ranked();
+        List<org.smash4j.run.RankedArchitecture> ranked = Ranking.read(search.resolve(RunFiles.RANKING)).ranked();
         stage(progress, run, "3/4 training the top " + c.topK() + " from scratch");
         List<Double> winnerParams = new ArrayList<>();
         for (int r = 0; r < Math.min(c.topK(), ranked.size()); r++) {
@@ -102,7 +103,7 @@ public final class Pipeline {
 
     private static void train(Path dir, ArchitectureDocument doc, PipelineConfig c, TrainingPlan plan,
             PrintStream progress) throws IOException {
-        if (Files.exists(dir.resolve(RunFolder.RUN_FILE))) {
+        if (Files.exists(dir.resolve(RunFiles.RUN))) {
             StandaloneTraining.resume(dir, progress);
             return;
         }

@@ -1,5 +1,6 @@
 package org.smash4j.pipeline;
 
+import org.smash4j.run.RunFiles;
 import org.smash4j.nn.OneShotNetwork;
 import org.smash4j.nn.Placement;
 import org.smash4j.search.SearchPlan;
@@ -22,7 +23,6 @@ import java.nio.file.Path;
  */
 public final class SearchJob {
     public static final String COMMAND = "search";
-    public static final String ENSEMBLE_FILE = "ensemble.bin";
 
     private SearchJob() {
     }
@@ -66,7 +66,7 @@ public final class SearchJob {
         Placement placement = Placement.of(c.device());
         try (OneShotNetwork net = OneShotTraining.load(smash)) {
             SmashScorer scorer = new SmashScorer(net, data.validation(), data.train(), data.normalization(), placement,
-                    c.seed(), c.scorer(), run.resolve(ENSEMBLE_FILE));
+                    c.seed(), c.scorer(), run.resolve(RunFiles.ENSEMBLE));
             SearchPlan plan = plan(c, sc.space());
             run.log("search: " + plan + " with " + c.scorer() + " on a " + sc.label() + " one-shot network");
             SearchRunner.Summary s = new SearchRunner(plan, scorer, c.seed()).progressTo(progress).run(run.dir());

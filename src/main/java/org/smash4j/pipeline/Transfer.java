@@ -1,5 +1,6 @@
 package org.smash4j.pipeline;
 
+import org.smash4j.run.RunFiles;
 import org.smash4j.data.DataSets;
 import org.smash4j.report.ReportWriter;
 import org.smash4j.report.TransferRun;
@@ -35,7 +36,7 @@ public final class Transfer {
 
     /** RUN/transfers/DATA: where the transfers of a run go by default, and where its report looks for them. */
     public static Path defaultOut(Path from, String dataSet) {
-        return from.resolve(TransferRun.FOLDER).resolve(dataSet.strip().toLowerCase(Locale.ROOT));
+        return from.resolve(RunFiles.TRANSFERS_DIR).resolve(dataSet.strip().toLowerCase(Locale.ROOT));
     }
 
     /** The preset whose plan sets the transfer's epochs and data sizes: the source's, else {@value #DEFAULT_PRESET}. */

@@ -1,5 +1,6 @@
 package org.smash4j.pipeline;
 
+import org.smash4j.run.RunFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.smash4j.run.RankedArchitecture;
 import org.smash4j.run.Ranking;
@@ -57,8 +58,8 @@ public record TransferSource(String kind, String path, String absolutePath, Stri
      * @throws IllegalArgumentException when {@code from} is none of these, or has no architecture yet
      */
     public static TransferSource read(Path from, Path transferDir) throws IOException {
-        if (!Files.isRegularFile(from.resolve(RunFolder.RUN_FILE))) {
-            throw new IllegalArgumentException(from + " is not a run folder (no " + RunFolder.RUN_FILE + "); "
+        if (!Files.isRegularFile(from.resolve(RunFiles.RUN))) {
+            throw new IllegalArgumentException(from + " is not a run folder (no " + RunFiles.RUN + "); "
                     + ACCEPTED);
         }
         RunFolder run = RunFolder.open(from);
@@ -70,14 +71,14 @@ public record TransferSource(String kind, String path, String absolutePath, Stri
         String absolute = from.toAbsolutePath().normalize().toString();
         switch (command) {
             case Pipeline.COMMAND -> {
-                Path trained = from.resolve("final").resolve("rank-1");
-                return ranked(PIPELINE, path, absolute, from, "search/" + Ranking.FILE_NAME, data(config),
+                Path trained = from.resolve(RunFiles.FINAL_DIR).resolve("rank-1");
+                return ranked(PIPELINE, path, absolute, from, "search/" + RunFiles.RANKING, data(config),
                         text(config, "preset"), seed, "final/rank-1", result(trained));
             }
             case SearchJob.COMMAND -> {
                 // The data and preset are those of the one-shot run the search scored with.
                 JsonNode oneShot = oneShotConfig(from, run, config.path("smashRun").asText(""));
-                return ranked(SEARCH, path, absolute, from, Ranking.FILE_NAME, data(oneShot), text(oneShot, "preset"),
+                return ranked(SEARCH, path, absolute, from, RunFiles.RANKING, data(oneShot), text(oneShot, "preset"),
                         seed, null, null);
             }
             case StandaloneTraining.COMMAND, Transfer.COMMAND -> {
@@ -86,7 +87,7 @@ public record TransferSource(String kind, String path, String absolutePath, Stri
                 JsonNode training = train ? config : config.path("training");
                 ArchitectureDocument doc = Json.MAPPER.treeToValue(training.get("architecture"),
                         ArchitectureDocument.class);
-                String file = RunFolder.RUN_FILE + " (config" + (train ? "" : ".training") + ".architecture)";
+                String file = RunFiles.RUN + " (config" + (train ? "" : ".training") + ".architecture)";
                 return new TransferSource(train ? TRAIN : TRANSFER, path, absolute, file, null, null, data(training),
                         text(config, "preset"), seed, doc, ".", result(from));
             }
@@ -112,7 +113,7 @@ public record TransferSource(String kind, String path, String absolutePath, Stri
 
     /** The last epoch of the stand-alone run in {@code dir}, or null when it has none (yet). */
     private static Result result(Path dir) throws IOException {
-        if (!Files.isRegularFile(dir.resolve(RunFolder.RUN_FILE))) {
+        if (!Files.isRegularFile(dir.resolve(RunFiles.RUN))) {
             return null;
         }
         Map<String, Object> last = StandaloneTraining.lastEpochRecord(RunFolder.open(dir));
@@ -128,8 +129,8 @@ public record TransferSource(String kind, String path, String absolutePath, Stri
             return Json.MAPPER.createObjectNode();
         }
         // Recorded relative to the search folder (older runs: as given on the command line); or the pipeline's.
-        for (Path candidate : new Path[] {search.link(smashRun), searchDir.resolveSibling("smash")}) {
-            if (Files.isRegularFile(candidate.resolve(RunFolder.RUN_FILE))) {
+        for (Path candidate : new Path[] {search.link(smashRun), searchDir.resolveSibling(RunFiles.SMASH_DIR)}) {
+            if (Files.isRegularFile(candidate.resolve(RunFiles.RUN))) {
                 return RunFolder.open(candidate).description().path("config");
             }
         }

@@ -1,5 +1,6 @@
 package org.smash4j.report;
 
+import org.smash4j.run.RunFiles;
 import org.smash4j.util.Versions;
 
 import java.time.Instant;
@@ -69,10 +70,10 @@ public final class HtmlReport {
         TransferReport.htmlSection(h, p);
         experiments(h, p);
         runDetails(h, s);
-        h.append("<footer>Also written: <a href=\"").append(ReportWriter.SUMMARY_JSON).append("\">")
-                .append(ReportWriter.SUMMARY_JSON).append("</a> and <a href=\"").append(ReportWriter.SUMMARY_MD)
+        h.append("<footer>Also written: <a href=\"").append(RunFiles.REPORT_SUMMARY).append("\">")
+                .append(RunFiles.REPORT_SUMMARY).append("</a> and <a href=\"").append(ReportWriter.SUMMARY_MD)
                 .append("\">").append(ReportWriter.SUMMARY_MD).append("</a>; the plots are also in <code>")
-                .append(ReportWriter.PLOTS_DIR).append("/</code>. This report only reads the run folder and can be")
+                .append(RunFiles.PLOTS_DIR).append("/</code>. This report only reads the run folder and can be")
                 .append(" re-made at any time.</footer>\n</main>\n</body>\n</html>\n");
         return h.toString();
     }
@@ -278,13 +279,13 @@ public final class HtmlReport {
 
     /** Sections written by experiments run on this run's one-shot network (RUN/experiments/NAME/section.html). */
     private static void experiments(StringBuilder h, ReportParts p) {
-        Path dir = p.contents().runDir().resolve("experiments");
+        Path dir = p.contents().runDir().resolve(RunFiles.EXPERIMENTS_DIR);
         if (!Files.isDirectory(dir)) {
             return;
         }
         try (var list = Files.list(dir)) {
             for (Path e : list.sorted().toList()) {
-                Path section = e.resolve("section.html");
+                Path section = e.resolve(RunFiles.EXPERIMENT_SECTION);
                 if (Files.isRegularFile(section)) {
                     h.append(Files.readString(section));
                 }

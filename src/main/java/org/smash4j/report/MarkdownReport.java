@@ -1,5 +1,6 @@
 package org.smash4j.report;
 
+import org.smash4j.run.RunFiles;
 import java.util.List;
 import java.util.Map;
 
@@ -17,7 +18,7 @@ final class MarkdownReport {
         m.append("# SMASH run report: ").append(cell(s.run())).append("\n\n");
         m.append("Data set **").append(cell(Formats.text(s.dataSet()))).append("**, preset **")
                 .append(cell(Formats.text(s.preset()))).append("**. The full report with plots is `")
-                .append(ReportWriter.HTML_FILE).append("`.\n\n");
+                .append(RunFiles.REPORT_HTML).append("`.\n\n");
         if (!s.missing().isEmpty()) {
             m.append("**This run is incomplete.** Not there yet:\n\n");
             for (String x : s.missing()) {
@@ -148,7 +149,7 @@ final class MarkdownReport {
 
     private static void images(StringBuilder m, List<ReportPlots.Plot> plots) {
         for (ReportPlots.Plot plot : plots) {
-            m.append("![").append(plot.title()).append("](").append(ReportWriter.PLOTS_DIR).append('/')
+            m.append("![").append(plot.title()).append("](").append(RunFiles.PLOTS_DIR).append('/')
                     .append(plot.file()).append(")\n\n");
         }
     }

@@ -1,5 +1,6 @@
 package org.smash4j.report;
 
+import org.smash4j.run.RunFiles;
 import org.smash4j.run.ScoredArchitecture;
 
 import org.smash4j.space.Architecture;
@@ -31,10 +32,6 @@ import java.util.stream.Stream;
 public final class ReportWriter {
     /** Rows of the ranking table. */
     public static final int TOP = 10;
-    public static final String REPORT_DIR = "report";
-    public static final String PLOTS_DIR = "plots";
-    public static final String HTML_FILE = "report.html";
-    public static final String SUMMARY_JSON = "summary.json";
     public static final String SUMMARY_MD = "summary.md";
 
     static {
@@ -68,10 +65,10 @@ public final class ReportWriter {
         if (!Files.isDirectory(runDir)) {
             throw new IllegalArgumentException("run folder " + runDir + " does not exist or is not a folder");
         }
-        if (!Files.isRegularFile(runDir.resolve(RunReader.RUN_FILE))
-                && !Files.isRegularFile(runDir.resolve("smash").resolve(RunReader.RUN_FILE))
-                && !Files.isRegularFile(runDir.resolve("search").resolve(RunReader.RUN_FILE))) {
-            throw new org.smash4j.run.RunFolderException(runDir + " is not a run folder (no " + RunReader.RUN_FILE
+        if (!Files.isRegularFile(runDir.resolve(RunFiles.RUN))
+                && !Files.isRegularFile(runDir.resolve(RunFiles.SMASH_DIR).resolve(RunFiles.RUN))
+                && !Files.isRegularFile(runDir.resolve(RunFiles.SEARCH_DIR).resolve(RunFiles.RUN))) {
+            throw new org.smash4j.run.RunFolderException(runDir + " is not a run folder (no " + RunFiles.RUN
                     + "); the report is written only into a run's own folder");
         }
         RunInfo info = Files.isDirectory(runDir) ? new RunReader(runDir).readInfo(runDir, "") : null;
@@ -80,8 +77,8 @@ public final class ReportWriter {
         }
         RunContents contents = RunContents.read(runDir);
         ReportParts parts = build(contents);
-        Path reportDir = runDir.resolve(REPORT_DIR);
-        Path plotsDir = reportDir.resolve(PLOTS_DIR);
+        Path reportDir = runDir.resolve(RunFiles.REPORT_DIR);
+        Path plotsDir = reportDir.resolve(RunFiles.PLOTS_DIR);
         Files.createDirectories(plotsDir);
         Set<String> written = new HashSet<>();
         for (ReportPlots.Plot p : parts.allPlots()) {
@@ -97,9 +94,9 @@ public final class ReportWriter {
                 }
             }
         }
-        AtomicFiles.writeString(reportDir.resolve(SUMMARY_JSON), parts.summary().toJson());
+        AtomicFiles.writeString(reportDir.resolve(RunFiles.REPORT_SUMMARY), parts.summary().toJson());
         AtomicFiles.writeString(reportDir.resolve(SUMMARY_MD), MarkdownReport.render(parts));
-        Path html = reportDir.resolve(HTML_FILE);
+        Path html = reportDir.resolve(RunFiles.REPORT_HTML);
         AtomicFiles.writeString(html, HtmlReport.render(parts));
         return html;
     }

@@ -1,5 +1,7 @@
 package org.smash4j.report;
 
+import org.smash4j.run.RunFiles;
+import org.smash4j.run.Json;
 import org.smash4j.run.RunFolder;
 import org.smash4j.run.ResultsFile;
 import org.smash4j.run.Ranking;
@@ -9,7 +11,6 @@ import org.smash4j.run.RankedArchitecture;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import org.smash4j.space.Architecture;
 import org.smash4j.space.ArchitectureDocument;
@@ -39,13 +40,8 @@ import java.util.stream.Stream;
  * itself does on resume.
  */
 final class RunReader {
-    static final String RUN_FILE = RunFolder.RUN_FILE;
-    static final String METRICS_FILE = RunFolder.METRICS_FILE;
-    static final String RESULTS_FILE = ResultsFile.FILE_NAME;
-    static final String RANKING_FILE = Ranking.FILE_NAME;
     private static final Pattern NUMBERED = Pattern.compile(".*?-(\\d+)");
 
-    private final ObjectMapper mapper = new ObjectMapper();
     private final Path runDir;
     private final List<String> missing = new ArrayList<>();
     private final List<String> problems = new ArrayList<>();
@@ -71,12 +67,12 @@ final class RunReader {
         RunInfo run = readInfo(runDir, "");
         RunInfo smash = null;
         MetricsLog smashMetrics = MetricsLog.empty();
-        Path smashDir = runDir.resolve("smash");
+        Path smashDir = runDir.resolve(RunFiles.SMASH_DIR);
         if (Files.isDirectory(smashDir)) {
             smash = readInfo(smashDir, "smash/");
-            smashMetrics = readMetrics(smashDir.resolve(METRICS_FILE), "smash/" + METRICS_FILE);
+            smashMetrics = readMetrics(smashDir.resolve(RunFiles.METRICS), "smash/" + RunFiles.METRICS);
             if (smashMetrics.lastEpoch() == null) {
-                missing.add("smash/" + METRICS_FILE + " has no finished epoch yet: no one-shot validation error");
+                missing.add("smash/" + RunFiles.METRICS + " has no finished epoch yet: no one-shot validation error");
             }
         } else {
             missing.add("smash/ is missing: the one-shot (SMASH) network has not been trained");
@@ -86,35 +82,35 @@ final class RunReader {
         List<ScoredArchitecture> results = List.of();
         SearchSpaceConfig rankingSpace = null;
         List<RankedArchitecture> ranking = new ArrayList<>();
-        Path searchDir = runDir.resolve("search");
+        Path searchDir = runDir.resolve(RunFiles.SEARCH_DIR);
         if (Files.isDirectory(searchDir)) {
             search = readInfo(searchDir, "search/");
-            results = readResults(searchDir.resolve(RESULTS_FILE), "search/" + RESULTS_FILE);
-            Path rankingFile = searchDir.resolve(RANKING_FILE);
+            results = readResults(searchDir.resolve(RunFiles.RESULTS), "search/" + RunFiles.RESULTS);
+            Path rankingFile = searchDir.resolve(RunFiles.RANKING);
             if (Files.isRegularFile(rankingFile)) {
                 try {
                     Ranking.Document doc = Ranking.read(rankingFile);
                     rankingSpace = doc.space();
                     ranking = doc.ranked();
                 } catch (IOException | RuntimeException e) {
-                    problems.add("search/" + RANKING_FILE + " cannot be read (the ranking shown is made from "
-                            + RESULTS_FILE + "): " + firstLine(e.getMessage()));
+                    problems.add("search/" + RunFiles.RANKING + " cannot be read (the ranking shown is made from "
+                            + RunFiles.RESULTS + "): " + firstLine(e.getMessage()));
                 }
             } else {
-                missing.add("search/" + RANKING_FILE + " is missing: the search has not finished"
-                        + (results.isEmpty() ? "" : "; the ranking shown is made from " + RESULTS_FILE));
+                missing.add("search/" + RunFiles.RANKING + " is missing: the search has not finished"
+                        + (results.isEmpty() ? "" : "; the ranking shown is made from " + RunFiles.RESULTS));
             }
         } else {
             missing.add("search/ is missing: no architectures have been scored");
         }
 
-        List<TrainedModel> finals = readTrainedModels(runDir.resolve("final"), "final/", "rank-");
+        List<TrainedModel> finals = readTrainedModels(runDir.resolve(RunFiles.FINAL_DIR), "final/", "rank-");
         if (finals.isEmpty()) {
             missing.add("final/ has no rank-k run: the best architectures have not been trained stand-alone");
         } else if (finals.stream().noneMatch(m -> m.name().equals("rank-1"))) {
             missing.add("final/rank-1 is missing: the winner has not been trained stand-alone");
         }
-        List<TrainedModel> baselines = readTrainedModels(runDir.resolve("baselines"), "baselines/", "random-");
+        List<TrainedModel> baselines = readTrainedModels(runDir.resolve(RunFiles.BASELINES_DIR), "baselines/", "random-");
 
         SearchSpaceConfig space = rankingSpace;
         if (space == null) {
@@ -122,7 +118,7 @@ final class RunReader {
                     .orElse(null);
         }
         if (space == null && smash != null && smash.config().has("space")) {
-            space = readSpace(smash.config().get("space"), "smash/" + RUN_FILE + " field 'config.space'");
+            space = readSpace(smash.config().get("space"), "smash/" + RunFiles.RUN + " field 'config.space'");
         }
         return new RunContents(runDir, run, smash, smashMetrics, search, results, rankingSpace, ranking, finals,
                 baselines, space, missing, problems);
@@ -131,12 +127,12 @@ final class RunReader {
     // ---------------------------------------------------------------- run.json
 
     RunInfo readInfo(Path dir, String label) {
-        Path file = dir.resolve(RUN_FILE);
+        Path file = dir.resolve(RunFiles.RUN);
         if (!Files.isRegularFile(file)) {
-            missing.add(label + RUN_FILE + " is missing");
+            missing.add(label + RunFiles.RUN + " is missing");
             return null;
         }
-        JsonNode doc = readJson(file, label + RUN_FILE);
+        JsonNode doc = readJson(file, label + RunFiles.RUN);
         if (doc == null) {
             return null;
         }
@@ -147,7 +143,7 @@ final class RunReader {
             try {
                 created = Instant.parse(doc.get("created").asText());
             } catch (DateTimeParseException e) {
-                problems.add(label + RUN_FILE + ": 'created' is not an ISO-8601 instant: "
+                problems.add(label + RunFiles.RUN + ": 'created' is not an ISO-8601 instant: "
                         + doc.get("created").asText());
             }
         }
@@ -255,12 +251,12 @@ final class RunReader {
     TrainedModel readTrainedModel(Path dir, String here) {
         String name = dir.getFileName().toString();
         RunInfo info = readInfo(dir, here);
-        MetricsLog metrics = readMetrics(dir.resolve(METRICS_FILE), here + METRICS_FILE);
+        MetricsLog metrics = readMetrics(dir.resolve(RunFiles.METRICS), here + RunFiles.METRICS);
         if (!metrics.isEmpty() && metrics.lastEpoch() == null) {
-            missing.add(here + METRICS_FILE + " has no finished epoch yet");
+            missing.add(here + RunFiles.METRICS + " has no finished epoch yet");
         }
         ArchitectureDocument document = null;
-        Path archFile = dir.resolve("model").resolve("architecture.json");
+        Path archFile = dir.resolve(RunFiles.MODEL_DIR).resolve(RunFiles.MODEL_ARCHITECTURE);
         if (Files.isRegularFile(archFile)) {
             try {
                 document = ArchitectureJson.readDocument(archFile);
@@ -275,11 +271,11 @@ final class RunReader {
             try {
                 document = ArchitectureJson.readDocument(recorded.toString());
             } catch (RuntimeException e) {
-                problems.add(here + RUN_FILE + "'s recorded architecture cannot be read: " + e.getMessage());
+                problems.add(here + RunFiles.RUN + "'s recorded architecture cannot be read: " + e.getMessage());
             }
         }
         String normStyle = null;
-        Path modelFile = dir.resolve("model").resolve("model.json");
+        Path modelFile = dir.resolve(RunFiles.MODEL_DIR).resolve(RunFiles.MODEL_INFO);
         if (Files.isRegularFile(modelFile)) {
             JsonNode model = readJson(modelFile, here + "model/model.json");
             if (model != null && model.path("normStyle").isTextual()) {
@@ -328,7 +324,7 @@ final class RunReader {
 
     JsonNode readJson(Path file, String label) {
         try {
-            JsonNode n = mapper.readTree(Files.readString(file, StandardCharsets.UTF_8));
+            JsonNode n = Json.LINE.readTree(Files.readString(file, StandardCharsets.UTF_8));
             if (n == null || !n.isObject()) {
                 problems.add(label + " is not a JSON object");
                 return null;
@@ -356,7 +352,7 @@ final class RunReader {
                 continue;
             }
             try {
-                JsonNode n = mapper.readTree(l);
+                JsonNode n = Json.LINE.readTree(l);
                 if (n != null && n.isObject()) {
                     out.add(n);
                 } else {

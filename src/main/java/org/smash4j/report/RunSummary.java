@@ -1,12 +1,12 @@
 package org.smash4j.report;
 
+import org.smash4j.run.RunFiles;
+import org.smash4j.run.Json;
 import org.smash4j.run.ScoredArchitecture;
 import org.smash4j.run.RankedArchitecture;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import org.smash4j.space.CostModel;
 import org.smash4j.space.NormStyle;
 
@@ -41,7 +41,6 @@ public record RunSummary(String run, String dataSet, String preset, Map<String, 
         OneShot oneShot, Search search, Winner winner, List<Trained> finals, List<Trained> baselines,
         Map<String, String> versions, List<String> missing, List<String> problems) {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /**
      * Wall-clock seconds per stage. Training stages report their epochs' {@code elapsedSeconds} (summed over
@@ -120,7 +119,7 @@ public record RunSummary(String run, String dataSet, String preset, Map<String, 
     /** Indented JSON of this summary. */
     public String toJson() {
         try {
-            return JSON.writeValueAsString(this);
+            return Json.MAPPER.writeValueAsString(this);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the run summary as JSON", e);
         }
@@ -235,10 +234,10 @@ public record RunSummary(String run, String dataSet, String preset, Map<String, 
                 byPhase.merge(r.phase().jsonName(), 1, Integer::sum);
             }
             ensemble = nullIfNaN(c.results().get(c.results().size() - 1).score().ensembleError());
-            source = RunReader.RESULTS_FILE;
+            source = RunFiles.RESULTS;
         } else if (!c.ranking().isEmpty()) {
             scores = c.ranking().stream().mapToDouble(RankedArchitecture::score).toArray();
-            source = RunReader.RANKING_FILE;
+            source = RunFiles.RANKING;
         } else {
             return null;
         }

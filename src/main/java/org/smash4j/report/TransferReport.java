@@ -1,8 +1,8 @@
 package org.smash4j.report;
 
+import org.smash4j.run.RunFiles;
+import org.smash4j.run.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import org.smash4j.space.DataShape;
 import org.smash4j.space.SearchSpaceConfig;
 import org.smash4j.run.AtomicFiles;
@@ -25,7 +25,6 @@ import java.util.Map;
  * source data, then on each target.
  */
 final class TransferReport {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private TransferReport() {
     }
@@ -37,11 +36,11 @@ final class TransferReport {
     /** Writes the report of the transfer run folder {@code dir}; returns report.html. */
     static Path write(Path dir) throws IOException {
         TransferRun t = TransferRun.read(dir);
-        Path reportDir = dir.resolve(ReportWriter.REPORT_DIR);
+        Path reportDir = dir.resolve(RunFiles.REPORT_DIR);
         Files.createDirectories(reportDir);
-        AtomicFiles.writeString(reportDir.resolve(ReportWriter.SUMMARY_JSON), summaryJson(t));
+        AtomicFiles.writeString(reportDir.resolve(RunFiles.REPORT_SUMMARY), summaryJson(t));
         AtomicFiles.writeString(reportDir.resolve(ReportWriter.SUMMARY_MD), markdown(t));
-        Path html = reportDir.resolve(ReportWriter.HTML_FILE);
+        Path html = reportDir.resolve(RunFiles.REPORT_HTML);
         AtomicFiles.writeString(html, html(t));
         return html;
     }
@@ -65,7 +64,7 @@ final class TransferReport {
                 .orElse(null);
         rows.add(new Row("winner (final/rank-1)", s.dataSet(), input(s.dataSet(), p.contents().space()), winner));
         for (TransferRun t : p.transfers()) {
-            rows.add(new Row(TransferRun.FOLDER + "/" + t.name(), t.dataSet(), input(t.dataSet(), t.space()),
+            rows.add(new Row(RunFiles.TRANSFERS_DIR + "/" + t.name(), t.dataSet(), input(t.dataSet(), t.space()),
                     t.result()));
         }
         return rows;
@@ -79,7 +78,7 @@ final class TransferReport {
             return;
         }
         h.append("<h2>Transfers of the winner</h2>\n<p>The winner's architecture trained from scratch on other data")
-                .append(" (<code>smash transfer</code>, folders in <code>").append(TransferRun.FOLDER)
+                .append(" (<code>smash transfer</code>, folders in <code>").append(RunFiles.TRANSFERS_DIR)
                 .append("/</code>), its space fitted to each data set's channels, resolution and classes.</p>\n");
         htmlTable(h, rows(p));
     }
@@ -114,8 +113,8 @@ final class TransferReport {
         if (t.info() != null) {
             t.info().versions().forEach((k, v) -> HtmlReport.kv(h, k, v));
         }
-        h.append("</table>\n<footer>Also written: <a href=\"").append(ReportWriter.SUMMARY_JSON).append("\">")
-                .append(ReportWriter.SUMMARY_JSON).append("</a> and <a href=\"").append(ReportWriter.SUMMARY_MD)
+        h.append("</table>\n<footer>Also written: <a href=\"").append(RunFiles.REPORT_SUMMARY).append("\">")
+                .append(RunFiles.REPORT_SUMMARY).append("</a> and <a href=\"").append(ReportWriter.SUMMARY_MD)
                 .append("\">").append(ReportWriter.SUMMARY_MD).append("</a>.</footer>\n</main>\n</body>\n</html>\n");
         return h.toString();
     }
@@ -236,7 +235,7 @@ final class TransferReport {
         doc.put("missing", t.missing());
         doc.put("problems", t.problems());
         try {
-            return JSON.writeValueAsString(doc);
+            return Json.MAPPER.writeValueAsString(doc);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the transfer summary as JSON", e);
         }

@@ -1,5 +1,6 @@
 package org.smash4j.report;
 
+import org.smash4j.run.RunFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.smash4j.space.ArchitectureDocument;
 import org.smash4j.space.ArchitectureJson;
@@ -36,7 +37,6 @@ public record TransferRun(Path dir, RunInfo info, String preset, Source source, 
     /** The command name in a transfer's run.json. */
     public static final String COMMAND = "transfer";
     /** RUN/transfers/NAME: where a run's transfers go by default, and where its report looks for them. */
-    public static final String FOLDER = "transfers";
 
     public TransferRun {
         missing = List.copyOf(missing);
@@ -69,7 +69,7 @@ public record TransferRun(Path dir, RunInfo info, String preset, Source source, 
         Source source = config == null || !config.path("source").isObject() ? null
                 : source(dir, config.get("source"), training.normStyle(), reader);
         if (config != null && source == null) {
-            reader.problems().add(RunReader.RUN_FILE + " records no source (config.source)");
+            reader.problems().add(RunFiles.RUN + " records no source (config.source)");
         }
         JsonNode epochs = config == null ? null : config.path("training").get("epochs");
         return new TransferRun(dir, info, info == null ? null : info.configText("preset"), source,
@@ -81,7 +81,7 @@ public record TransferRun(Path dir, RunInfo info, String preset, Source source, 
 
     /** The transfer runs in RUN/transfers/, by folder name (folders that are not transfers are left out). */
     public static List<TransferRun> readAll(Path runDir) {
-        Path parent = runDir.resolve(FOLDER);
+        Path parent = runDir.resolve(RunFiles.TRANSFERS_DIR);
         List<TransferRun> out = new ArrayList<>();
         if (!Files.isDirectory(parent)) {
             return out;
@@ -109,7 +109,7 @@ public record TransferRun(Path dir, RunInfo info, String preset, Source source, 
                 doc = ArchitectureJson.readDocument(s.get("document").toString());
                 space = doc.space();
             } catch (RuntimeException e) {
-                reader.problems().add(RunReader.RUN_FILE + ": the source architecture cannot be read: "
+                reader.problems().add(RunFiles.RUN + ": the source architecture cannot be read: "
                         + e.getMessage());
             }
         }
@@ -127,7 +127,7 @@ public record TransferRun(Path dir, RunInfo info, String preset, Source source, 
             return null;
         }
         Path trained = path == null ? null : dir.resolve(path).resolve(trainedRun).normalize();
-        if (trained != null && Files.isRegularFile(trained.resolve(RunReader.METRICS_FILE))) {
+        if (trained != null && Files.isRegularFile(trained.resolve(RunFiles.METRICS))) {
             // Its own reader: the source's gaps are not the transfer's.
             TrainedModel m = new RunReader(trained).readTrainedModel(trained, trainedRun + "/");
             if (m.metrics().lastEpoch() != null) {

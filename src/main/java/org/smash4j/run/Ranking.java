@@ -36,9 +36,8 @@ import java.util.Set;
  * search writes the same bytes as an uninterrupted one.
  */
 public final class Ranking {
-    public static final String FILE_NAME = "ranking.json";
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = Json.LINE;
 
     private Ranking() {
     }

@@ -31,9 +31,8 @@ import java.util.List;
  * random samples. Reading is strict, because a resumed search trusts these lines instead of scoring again.
  */
 public final class ResultsFile {
-    public static final String FILE_NAME = "results.jsonl";
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = Json.LINE;
     private static final List<String> FIELDS = List.of("index", "phase", "architecture", "score", "scores",
             "scoreStd", "loss", "params", "macs", "seconds", "ensembleError", "parent", "partialImages");
 

@@ -21,9 +21,6 @@ import java.util.Map;
  * metrics.jsonl, and checkpoints. Every command writes one; {@code --resume} reopens it.
  */
 public final class RunFolder {
-    public static final String RUN_FILE = "run.json";
-    public static final String METRICS_FILE = "metrics.jsonl";
-    public static final String LOG_FILE = "run.log";
 
     private final Path dir;
 
@@ -51,7 +48,7 @@ public final class RunFolder {
         GitCommit.current().ifPresent(commit -> doc.put("gitCommit", commit));
         try {
             Files.createDirectories(dir);
-            AtomicFiles.writeString(dir.resolve(RUN_FILE), Json.MAPPER.writeValueAsString(doc));
+            AtomicFiles.writeString(dir.resolve(RunFiles.RUN), Json.MAPPER.writeValueAsString(doc));
         } catch (IOException | RuntimeException e) {
             if (!existed) {
                 deleteQuietly(dir);
@@ -88,18 +85,18 @@ public final class RunFolder {
     /** Deletes run.json and run.log (and the folder, if this run made it) when nothing else has been written. */
     private void removeIfOnlyItsStart(boolean keepFolder) {
         try (var entries = Files.list(dir)) {
-            if (entries.anyMatch(p -> !p.getFileName().toString().equals(RUN_FILE)
-                    && !p.getFileName().toString().equals(LOG_FILE))) {
+            if (entries.anyMatch(p -> !p.getFileName().toString().equals(RunFiles.RUN)
+                    && !p.getFileName().toString().equals(RunFiles.LOG))) {
                 return;
             }
         } catch (IOException e) {
             return;
         }
-        RunLog.close(dir.resolve(LOG_FILE));
+        RunLog.close(dir.resolve(RunFiles.LOG));
         if (keepFolder) {
             try {
-                Files.deleteIfExists(dir.resolve(LOG_FILE));
-                Files.deleteIfExists(dir.resolve(RUN_FILE));
+                Files.deleteIfExists(dir.resolve(RunFiles.LOG));
+                Files.deleteIfExists(dir.resolve(RunFiles.RUN));
             } catch (IOException e) {
                 // Best effort: the start failed anyway, and its message says why.
             }
@@ -113,7 +110,7 @@ public final class RunFolder {
      * it, any other content is the user's and is left alone.
      */
     public static void requireFreshFolder(Path dir) throws IOException {
-        if (Files.exists(dir.resolve(RUN_FILE))) {
+        if (Files.exists(dir.resolve(RunFiles.RUN))) {
             throw new RunFolderException("run folder " + dir + " already holds a run; continue it with --resume " + dir
                     + " or choose another --out");
         }
@@ -122,7 +119,7 @@ public final class RunFolder {
         }
         if (Files.isDirectory(dir)) {
             // A start killed while writing run.json leaves only its temporary file: that is ours, not the user's.
-            Path unfinished = dir.resolve(RUN_FILE + ".tmp");
+            Path unfinished = dir.resolve(RunFiles.RUN + ".tmp");
             try (var entries = Files.list(dir)) {
                 if (Files.exists(unfinished) && entries.count() == 1) {
                     Files.delete(unfinished);
@@ -131,7 +128,7 @@ public final class RunFolder {
             try (var entries = Files.list(dir)) {
                 var first = entries.findFirst();
                 if (first.isPresent()) {
-                    throw new RunFolderException(dir + " is not empty and holds no run (" + RUN_FILE + " is missing; it"
+                    throw new RunFolderException(dir + " is not empty and holds no run (" + RunFiles.RUN + " is missing; it"
                             + " holds " + first.get().getFileName() + "); a run starts only in a missing or empty"
                             + " folder, so nothing in it is touched: choose another --out");
                 }
@@ -146,7 +143,7 @@ public final class RunFolder {
      */
     public static <C> RunFolder startOrResume(Path dir, String command, long seed, C config, Class<C> type)
             throws IOException {
-        if (!Files.exists(dir.resolve(RUN_FILE))) {
+        if (!Files.exists(dir.resolve(RunFiles.RUN))) {
             return create(dir, command, seed, config);
         }
         RunFolder run = open(dir);
@@ -160,7 +157,7 @@ public final class RunFolder {
     }
 
     private static void deleteQuietly(Path dir) {
-        RunLog.close(dir.resolve(LOG_FILE));
+        RunLog.close(dir.resolve(RunFiles.LOG));
         try (var walk = Files.walk(dir)) {
             for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
@@ -191,8 +188,8 @@ public final class RunFolder {
 
     /** Opens an existing run folder for resuming or reading. */
     public static RunFolder open(Path dir) throws IOException {
-        if (!Files.isRegularFile(dir.resolve(RUN_FILE))) {
-            throw new RunFolderException(dir + " is not a run folder (no " + RUN_FILE + ")");
+        if (!Files.isRegularFile(dir.resolve(RunFiles.RUN))) {
+            throw new RunFolderException(dir + " is not a run folder (no " + RunFiles.RUN + ")");
         }
         return new RunFolder(dir);
     }
@@ -212,7 +209,7 @@ public final class RunFolder {
 
     /** The parsed run.json. */
     public JsonNode description() throws IOException {
-        return Json.MAPPER.readTree(dir.resolve(RUN_FILE).toFile());
+        return Json.MAPPER.readTree(dir.resolve(RunFiles.RUN).toFile());
     }
 
     /**
@@ -226,17 +223,17 @@ public final class RunFolder {
         com.fasterxml.jackson.databind.node.ObjectNode doc =
                 (com.fasterxml.jackson.databind.node.ObjectNode) description();
         doc.set(section, Json.MAPPER.valueToTree(value));
-        AtomicFiles.writeString(dir.resolve(RUN_FILE), Json.MAPPER.writeValueAsString(doc));
+        AtomicFiles.writeString(dir.resolve(RunFiles.RUN), Json.MAPPER.writeValueAsString(doc));
     }
 
     /** Appends a time-stamped line to run.log. */
     public void log(String line) {
-        RunLog.write(dir.resolve(LOG_FILE), line);
+        RunLog.write(dir.resolve(RunFiles.LOG), line);
     }
 
     /** Appends one JSON object as a line of metrics.jsonl (flushed and synced, so a kill loses nothing). */
     public void appendMetrics(Map<String, Object> record) throws IOException {
-        appendLine(METRICS_FILE, record);
+        appendLine(RunFiles.METRICS, record);
     }
 
     /** Appends one JSON object as a line of the named JSON-lines file. */

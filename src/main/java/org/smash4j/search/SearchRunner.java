@@ -1,5 +1,6 @@
 package org.smash4j.search;
 
+import org.smash4j.run.RunFiles;
 import org.smash4j.run.ResultsFile;
 import org.smash4j.run.Ranking;
 import org.smash4j.run.ScoredArchitecture;
@@ -76,7 +77,7 @@ public final class SearchRunner {
     public Summary run(Path dir) throws IOException {
         long t0 = System.nanoTime();
         Files.createDirectories(dir);
-        Path resultsFile = dir.resolve(ResultsFile.FILE_NAME);
+        Path resultsFile = dir.resolve(RunFiles.RESULTS);
         ResultsFile.Contents recorded = ResultsFile.read(resultsFile, plan.config());
         if (recorded.results().size() > plan.size()) {
             throw new ResumeMismatchException("cannot resume " + resultsFile + ": it holds "
@@ -107,7 +108,7 @@ public final class SearchRunner {
             ResultsFile.append(resultsFile, r);
             long count = loop.history().size();
             if (rankingEvery > 0 && count % rankingEvery == 0) {
-                Ranking.write(dir.resolve(Ranking.FILE_NAME), plan.config(), loop.history());
+                Ranking.write(dir.resolve(RunFiles.RANKING), plan.config(), loop.history());
             }
             if (progress != null) {
                 ScoredArchitecture best = loop.best();
@@ -118,7 +119,7 @@ public final class SearchRunner {
         if (progress != null) {
             progress.done();
         }
-        Ranking.write(dir.resolve(Ranking.FILE_NAME), plan.config(), loop.history());
+        Ranking.write(dir.resolve(RunFiles.RANKING), plan.config(), loop.history());
         return summary(loop, replayed, t0);
     }
 

@@ -34,7 +34,7 @@ public final class JsonErrors {
 
     /**
      * Turns a Jackson error into a message that names the field and its JSON path. Public so that other code
-     * reading records with {@link StrictJson#newStrictMapper()} reports errors the same way.
+     * reading records with {@link org.smash4j.run.Json#strict()} reports errors the same way.
      *
      * @param file the file the text came from, named at the start of the message; may be null
      */

@@ -1,16 +1,10 @@
 package org.smash4j.space;
 
-import com.fasterxml.jackson.annotation.JsonSetter;
-import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import org.smash4j.run.Json;
 
 import java.io.IOException;
 import java.lang.reflect.ParameterizedType;
@@ -27,36 +21,12 @@ import java.util.List;
  * Strict JSON reading and writing of records, for files that are edited by hand: an unknown, missing, null or
  * duplicate field, a number where a list belongs, a fraction where an integer belongs or trailing text is an
  * {@link InvalidJsonException} naming the field and its JSON path (see {@link JsonErrors}). Knows nothing about
- * architectures; {@link ArchitectureJson} builds on it.
+ * architectures; {@link ArchitectureJson} builds on it. The mapper is {@link Json#strict()}.
  */
 public final class StrictJson {
-    private static final ObjectMapper MAPPER = newStrictMapper();
+    private static final ObjectMapper MAPPER = Json.strict();
 
     private StrictJson() {
-    }
-
-    /**
-     * A fresh mapper with the strict settings of this class, for other code that embeds these records in its own
-     * JSON (result lines, run folders). Turn on indentation per writer, not on this mapper. Binding with it
-     * directly reports a misspelt field as the correct one missing (Jackson checks creator properties first);
-     * the read methods of this class check field names before binding, so prefer them for whole files.
-     */
-    public static ObjectMapper newStrictMapper() {
-        return JsonMapper.builder()
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-                .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
-                // "3" is not 3 and true is not 1: a quoted number in a hand-edited file is a mistake worth reporting.
-                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .defaultSetterInfo(JsonSetter.Value.forValueNulls(Nulls.FAIL, Nulls.FAIL))
-                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-                .build();
     }
 
     /**

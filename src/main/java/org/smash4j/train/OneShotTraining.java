@@ -1,5 +1,6 @@
 package org.smash4j.train;
 
+import org.smash4j.run.RunFiles;
 import org.smash4j.run.RunFolder;
 
 import org.smash4j.data.BatchSettings;
@@ -65,7 +66,7 @@ public final class OneShotTraining {
     /** A one-shot network with the weights of a (finished or interrupted) run's last checkpoint. */
     public static OneShotNetwork load(RunFolder run) throws IOException {
         OneShotRunConfig c = config(run);
-        Path ckpt = Checkpoint.usable(run.resolve(TrainingLoop.CHECKPOINT), note -> {
+        Path ckpt = Checkpoint.usable(run.resolve(RunFiles.CHECKPOINT), note -> {
             run.log(note);
             System.err.println(note);
         });

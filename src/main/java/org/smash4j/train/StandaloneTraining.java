@@ -1,5 +1,6 @@
 package org.smash4j.train;
 
+import org.smash4j.run.RunFiles;
 import org.smash4j.run.RunFolder;
 import org.smash4j.run.AtomicFiles;
 import org.smash4j.run.Json;
@@ -25,7 +26,6 @@ import java.util.Map;
  */
 public final class StandaloneTraining {
     public static final String COMMAND = "train";
-    public static final String MODEL_DIR = "model";
 
     private StandaloneTraining() {
     }
@@ -69,7 +69,7 @@ public final class StandaloneTraining {
             TrainingLoop.Summary s = loop.run(run, task, batches, "train");
             if (s.steps() == (long) c.epochs() * batches.batchesPerEpoch()) {
                 Map<String, Object> last = s.lastEpoch() != null ? s.lastEpoch() : lastEpochRecord(run);
-                save(run.resolve(MODEL_DIR), net, new ModelInfo(c.normStyle(), c.data(), data.train().classNames(),
+                save(run.resolve(RunFiles.MODEL_DIR), net, new ModelInfo(c.normStyle(), c.data(), data.train().classNames(),
                         data.normalization(), doc.space().inChannels(), doc.space().resolution(), last));
             }
             return s;
@@ -79,7 +79,7 @@ public final class StandaloneTraining {
     /** The last epoch record of a run's metrics.jsonl (validation and test error, ...), or null before the first. */
     public static Map<String, Object> lastEpochRecord(RunFolder run) throws IOException {
         Map<String, Object> last = null;
-        for (var n : run.readLines(RunFolder.METRICS_FILE)) {
+        for (var n : run.readLines(RunFiles.METRICS)) {
             if ("epoch".equals(n.path("type").asText())) {
                 last = Json.MAPPER.convertValue(n, new TypeReference<Map<String, Object>>() { });
             }
@@ -89,10 +89,10 @@ public final class StandaloneTraining {
 
     static void save(Path dir, StandaloneNetwork net, ModelInfo info) throws IOException {
         Files.createDirectories(dir);
-        AtomicFiles.writeString(dir.resolve("architecture.json"), ArchitectureJson.toPrettyJson(
+        AtomicFiles.writeString(dir.resolve(RunFiles.MODEL_ARCHITECTURE), ArchitectureJson.toPrettyJson(
                 new ArchitectureDocument(net.config(), net.architecture())));
-        AtomicFiles.write(dir.resolve("weights.params"), net.parameters()::write);
-        AtomicFiles.writeString(dir.resolve("model.json"), Json.MAPPER.writeValueAsString(info));
+        AtomicFiles.write(dir.resolve(RunFiles.MODEL_WEIGHTS), net.parameters()::write);
+        AtomicFiles.writeString(dir.resolve(RunFiles.MODEL_INFO), Json.MAPPER.writeValueAsString(info));
     }
 
     /** A trained model: its network (owning native memory; close it) and its description. */
@@ -105,16 +105,16 @@ public final class StandaloneTraining {
 
     /** Loads the model saved by a finished {@code train} run (the run folder or its model/ folder). */
     public static Model load(Path runOrModel, String device) throws IOException {
-        Path dir = Files.isDirectory(runOrModel.resolve(MODEL_DIR)) ? runOrModel.resolve(MODEL_DIR) : runOrModel;
-        if (!Files.isRegularFile(dir.resolve("weights.params"))) {
-            throw new IOException(runOrModel + " holds no trained model (no " + MODEL_DIR
+        Path dir = Files.isDirectory(runOrModel.resolve(RunFiles.MODEL_DIR)) ? runOrModel.resolve(RunFiles.MODEL_DIR) : runOrModel;
+        if (!Files.isRegularFile(dir.resolve(RunFiles.MODEL_WEIGHTS))) {
+            throw new IOException(runOrModel + " holds no trained model (no " + RunFiles.MODEL_DIR
                     + "/weights.params); is the run finished?");
         }
-        ArchitectureDocument doc = ArchitectureJson.readDocument(dir.resolve("architecture.json"));
-        ModelInfo info = Json.MAPPER.readValue(dir.resolve("model.json").toFile(), ModelInfo.class);
+        ArchitectureDocument doc = ArchitectureJson.readDocument(dir.resolve(RunFiles.MODEL_ARCHITECTURE));
+        ModelInfo info = Json.MAPPER.readValue(dir.resolve(RunFiles.MODEL_INFO).toFile(), ModelInfo.class);
         StandaloneNetwork net = new StandaloneNetwork(doc.space(), doc.architecture(), info.normStyle(),
                 Placement.of(device), 0);
-        try (InputStream in = Files.newInputStream(dir.resolve("weights.params"))) {
+        try (InputStream in = Files.newInputStream(dir.resolve(RunFiles.MODEL_WEIGHTS))) {
             net.parameters().read(in);
         } catch (IOException | RuntimeException e) {
             net.close();

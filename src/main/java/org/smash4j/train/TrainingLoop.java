@@ -1,5 +1,6 @@
 package org.smash4j.train;
 
+import org.smash4j.run.RunFiles;
 import org.smash4j.run.RunFolder;
 
 import ai.djl.engine.Engine;
@@ -67,7 +68,6 @@ public final class TrainingLoop {
     public record Summary(long steps, int epochs, Map<String, Object> lastEpoch, boolean resumed, double seconds) {
     }
 
-    public static final String CHECKPOINT = "checkpoint.bin";
     /** Recomputations of a step whose loss or gradients came out non-finite before the run stops. */
     static final int STEP_RETRIES = 2;
 
@@ -104,8 +104,8 @@ public final class TrainingLoop {
             try {
                 return runFromCheckpoint(run, task, batches, label);
             } catch (TrainingDivergedException e) {
-                boolean canRetry = (Files.exists(run.resolve(CHECKPOINT))
-                        || Files.exists(Checkpoint.previous(run.resolve(CHECKPOINT)))) && e.step() != failedStep;
+                boolean canRetry = (Files.exists(run.resolve(RunFiles.CHECKPOINT))
+                        || Files.exists(Checkpoint.previous(run.resolve(RunFiles.CHECKPOINT)))) && e.step() != failedStep;
                 if (!canRetry) {
                     throw failedStep >= 0 ? new TrainingDivergedException(e.step(), e.getMessage()
                             + "; it happened again after reloading the checkpoint") : e;
@@ -125,7 +125,7 @@ public final class TrainingLoop {
         int perEpoch = batches.batchesPerEpoch();
         long total = (long) settings.epochs() * perEpoch;
         CosineSchedule lr = new CosineSchedule(settings.learningRate(), total);
-        Path ckpt = run.resolve(CHECKPOINT);
+        Path ckpt = run.resolve(RunFiles.CHECKPOINT);
         long start = 0;
         double sumLoss = 0;
         long sumErrors = 0;
@@ -150,7 +150,7 @@ public final class TrainingLoop {
             resumed = true;
         }
         // Records written after the checkpoint (or, killed before the first one, any) are written again.
-        run.truncateLines(RunFolder.METRICS_FILE, "step", start);
+        run.truncateLines(RunFiles.METRICS, "step", start);
         if (start >= total) {
             return new Summary(total, settings.epochs(), null, resumed, 0);
         }

@@ -1,5 +1,6 @@
 package org.smash4j.report;
 
+import org.smash4j.run.RunFiles;
 import org.smash4j.run.Phase;
 import org.smash4j.run.Ranking;
 import org.smash4j.run.ResultsFile;
@@ -183,9 +184,9 @@ final class SyntheticRun {
         for (ScoredArchitecture r : results) {
             lines.append(ResultsFile.toLine(r)).append('\n');
         }
-        write(d.resolve(ResultsFile.FILE_NAME), lines.toString());
+        write(d.resolve(RunFiles.RESULTS), lines.toString());
         if (withRanking) {
-            write(d.resolve(Ranking.FILE_NAME), Ranking.toJson(QUICK, results));
+            write(d.resolve(RunFiles.RANKING), Ranking.toJson(QUICK, results));
         }
     }
 

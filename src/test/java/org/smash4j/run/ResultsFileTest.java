@@ -89,7 +89,7 @@ class ResultsFileTest {
 
     @Test
     void readingIgnoresATornLastLineOnly(@TempDir Path dir) throws IOException {
-        Path file = dir.resolve(ResultsFile.FILE_NAME);
+        Path file = dir.resolve(RunFiles.RESULTS);
         String complete = ResultsFile.toLine(RANDOM) + "\n" + ResultsFile.toLine(shifted(HILL, 1)) + "\n";
         Files.writeString(file, complete + "{\"index\":2,\"phase\":\"ran");
         ResultsFile.Contents c = ResultsFile.read(file, QUICK);
@@ -111,7 +111,7 @@ class ResultsFileTest {
 
     @Test
     void aBrokenCompleteLineOrAGapInTheIndicesIsAnError(@TempDir Path dir) throws IOException {
-        Path file = dir.resolve(ResultsFile.FILE_NAME);
+        Path file = dir.resolve(RunFiles.RESULTS);
         Files.writeString(file, ResultsFile.toLine(RANDOM) + "\n{\"index\":1,\"pha\n" + ResultsFile.toLine(shifted(HILL, 2))
                 + "\n");
         IOException e = assertThrows(IOException.class, () -> ResultsFile.read(file, QUICK));
@@ -124,7 +124,7 @@ class ResultsFileTest {
 
     @Test
     void appendAddsOneTerminatedLine(@TempDir Path dir) throws IOException {
-        Path file = dir.resolve(ResultsFile.FILE_NAME);
+        Path file = dir.resolve(RunFiles.RESULTS);
         ResultsFile.append(file, RANDOM);
         ResultsFile.append(file, shifted(HILL, 1));
         assertEquals(ResultsFile.toLine(RANDOM) + "\n" + ResultsFile.toLine(shifted(HILL, 1)) + "\n",

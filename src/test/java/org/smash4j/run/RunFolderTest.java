@@ -104,7 +104,7 @@ class RunFolderTest {
             RunFolder.create(tmp.resolve("r" + k), "test", 1, new Linked("x", List.of(), 1)).log("line of " + k);
         }
         first.log("second line");
-        List<String> lines = Files.readAllLines(tmp.resolve("r0").resolve(RunFolder.LOG_FILE), StandardCharsets.UTF_8);
+        List<String> lines = Files.readAllLines(tmp.resolve("r0").resolve(RunFiles.LOG), StandardCharsets.UTF_8);
         assertEquals(2, lines.size(), lines.toString());
         assertTrue(lines.get(0).endsWith(" created run: test seed 1"), lines.get(0));
         assertTrue(lines.get(1).endsWith(" second line"), lines.get(1));
@@ -123,7 +123,7 @@ class RunFolderTest {
             }
         }
         RunFolder.create(dir, "test", 2, new Linked("x", List.of(), 1)).log("new run");
-        String log = Files.readString(dir.resolve(RunFolder.LOG_FILE));
+        String log = Files.readString(dir.resolve(RunFiles.LOG));
         assertFalse(log.contains("old run"), log);
         assertTrue(log.contains("created run: test seed 2") && log.contains("new run"), log);
     }

@@ -1,5 +1,6 @@
 package org.smash4j.search;
 
+import org.smash4j.run.RunFiles;
 import org.smash4j.run.ResultsFile;
 import org.smash4j.run.Ranking;
 import org.smash4j.run.ScoredArchitecture;
@@ -72,7 +73,7 @@ class SearchRunnerTest {
             TargetConvScorer first = scorer();
             SearchRunner.Summary part = new SearchRunner(plan(), first, SEED).stopAfter(k).run(killed);
             assertFalse(part.complete());
-            assertFalse(Files.exists(killed.resolve(Ranking.FILE_NAME)), "a killed run wrote no ranking");
+            assertFalse(Files.exists(killed.resolve(RunFiles.RANKING)), "a killed run wrote no ranking");
             assertEquals(LongStream.range(0, k).boxed().toList(), first.scoredIndices);
 
             TargetConvScorer second = scorer();
@@ -91,13 +92,13 @@ class SearchRunnerTest {
     void aTornLastLineIsDroppedAndWrittenAgain(@TempDir Path tmp) throws IOException {
         Path whole = tmp.resolve("whole");
         new SearchRunner(plan(), scorer(), SEED).run(whole);
-        List<String> lines = Files.readAllLines(whole.resolve(ResultsFile.FILE_NAME));
+        List<String> lines = Files.readAllLines(whole.resolve(RunFiles.RESULTS));
 
         Path torn = tmp.resolve("torn");
         Files.createDirectories(torn);
         int k = 17;
         String kept = String.join("\n", lines.subList(0, k)) + "\n";
-        Files.writeString(torn.resolve(ResultsFile.FILE_NAME), kept + lines.get(k).substring(0, 40));
+        Files.writeString(torn.resolve(RunFiles.RESULTS), kept + lines.get(k).substring(0, 40));
         TargetConvScorer s = scorer();
         assertEquals(k, new SearchRunner(plan(), s, SEED).run(torn).replayed());
         assertEquals(k, s.scoredIndices.get(0), "the torn result is scored again");
@@ -108,8 +109,8 @@ class SearchRunnerTest {
     void resumingWithOtherSettingsIsRefused(@TempDir Path tmp) throws IOException {
         Path dir = tmp.resolve("run");
         new SearchRunner(plan(), scorer(), SEED).stopAfter(20).run(dir);
-        Files.writeString(dir.resolve(ResultsFile.FILE_NAME), "{\"index\":20,\"pha", StandardOpenOption.APPEND);
-        byte[] before = Files.readAllBytes(dir.resolve(ResultsFile.FILE_NAME));
+        Files.writeString(dir.resolve(RunFiles.RESULTS), "{\"index\":20,\"pha", StandardOpenOption.APPEND);
+        byte[] before = Files.readAllBytes(dir.resolve(RunFiles.RESULTS));
 
         ResumeMismatchException seed = assertThrows(ResumeMismatchException.class,
                 () -> new SearchRunner(plan(), scorer(), SEED + 1).run(dir));
@@ -119,7 +120,7 @@ class SearchRunnerTest {
                 + " was started with; to search with other settings, start a new search folder"), seed.getMessage());
 
         // Same random phase, but the perturbation phase starts later: result 12 was a perturbation, now random.
-        long base = bestBefore(Files.readAllLines(dir.resolve(ResultsFile.FILE_NAME)), 12);
+        long base = bestBefore(Files.readAllLines(dir.resolve(RunFiles.RESULTS)), 12);
         SearchPlan longer = SearchPlan.builder(QUICK).random(14).perturbBest(6, 0.05).build();
         ResumeMismatchException phase = assertThrows(ResumeMismatchException.class,
                 () -> new SearchRunner(longer, scorer(), SEED).run(dir));
@@ -132,7 +133,7 @@ class SearchRunnerTest {
                 () -> new SearchRunner(shorter, scorer(), SEED).run(dir));
         assertTrue(tooMany.getMessage().contains("holds 20 results, but the plan (random 12, then perturb 6"
                 + " {probability=0.05}) has only 18"), tooMany.getMessage());
-        assertArrayEquals(before, Files.readAllBytes(dir.resolve(ResultsFile.FILE_NAME)),
+        assertArrayEquals(before, Files.readAllBytes(dir.resolve(RunFiles.RESULTS)),
                 "a refused resume leaves the results untouched, torn line included");
     }
 
@@ -140,7 +141,7 @@ class SearchRunnerTest {
     void resultLinesFieldByField(@TempDir Path tmp) throws IOException {
         Path dir = tmp.resolve("run");
         new SearchRunner(plan(), scorer(), SEED).run(dir);
-        List<String> lines = Files.readAllLines(dir.resolve(ResultsFile.FILE_NAME));
+        List<String> lines = Files.readAllLines(dir.resolve(RunFiles.RESULTS));
         assertEquals(42, lines.size());
         double ensembleSum = 0;
         for (int i = 0; i < lines.size(); i++) {
@@ -185,7 +186,7 @@ class SearchRunnerTest {
     void rankingSortsDistinctArchitecturesByScore(@TempDir Path tmp) throws IOException {
         Path dir = tmp.resolve("run");
         SearchRunner.Summary summary = new SearchRunner(plan(), scorer(), SEED).run(dir);
-        Ranking.Document doc = Ranking.read(dir.resolve(Ranking.FILE_NAME));
+        Ranking.Document doc = Ranking.read(dir.resolve(RunFiles.RANKING));
         assertEquals(QUICK, doc.space());
         List<ScoredArchitecture> results = summary.results();
         Set<Architecture> distinct = results.stream().map(ScoredArchitecture::architecture).collect(Collectors.toSet());
@@ -214,7 +215,7 @@ class SearchRunnerTest {
         Path dir = tmp.resolve("run");
         new SearchRunner(plan, s, 0).run(dir);
         assertEquals(List.of(0L), s.scoredIndices, "only the first occurrence is scored");
-        List<String> lines = Files.readAllLines(dir.resolve(ResultsFile.FILE_NAME));
+        List<String> lines = Files.readAllLines(dir.resolve(RunFiles.RESULTS));
         JsonNode first = JSON.readTree(lines.get(0));
         assertEquals(EMPTY_PARAMS, first.get("params").longValue(), "params counted by hand in CostModelTest");
         assertEquals(EMPTY_MACS, first.get("macs").longValue(), "MACs counted by hand in CostModelTest");
@@ -227,7 +228,7 @@ class SearchRunnerTest {
             }
             assertEquals(0.0, dup.get("seconds").doubleValue(), "no time was spent on a duplicate");
         }
-        Ranking.Document doc = Ranking.read(dir.resolve(Ranking.FILE_NAME));
+        Ranking.Document doc = Ranking.read(dir.resolve(RunFiles.RANKING));
         assertEquals(1, doc.ranked().size(), "an architecture is ranked once");
         assertEquals(0, doc.ranked().get(0).index());
 
@@ -272,9 +273,9 @@ class SearchRunnerTest {
         Path dir = tmp.resolve("run");
         new SearchRunner(plan(), scorer(), SEED).rankingEvery(10).stopAfter(25).run(dir);
         // Written after results 10 and 20, not at 25 (the run stopped as if killed): it ranks results 0..19.
-        List<ScoredArchitecture> first20 = ResultsFile.read(dir.resolve(ResultsFile.FILE_NAME), QUICK).results()
+        List<ScoredArchitecture> first20 = ResultsFile.read(dir.resolve(RunFiles.RESULTS), QUICK).results()
                 .subList(0, 20);
-        assertEquals(Ranking.toJson(QUICK, first20), Files.readString(dir.resolve(Ranking.FILE_NAME)));
+        assertEquals(Ranking.toJson(QUICK, first20), Files.readString(dir.resolve(RunFiles.RANKING)));
         assertEquals(20, Ranking.rank(first20).size(), "twenty distinct architectures");
     }
 
@@ -315,7 +316,7 @@ class SearchRunnerTest {
     }
 
     private static void assertSameFiles(Path expected, Path actual) throws IOException {
-        for (String f : List.of(ResultsFile.FILE_NAME, Ranking.FILE_NAME)) {
+        for (String f : List.of(RunFiles.RESULTS, RunFiles.RANKING)) {
             List<String> want = Files.readAllLines(expected.resolve(f));
             List<String> got = Files.readAllLines(actual.resolve(f));
             for (int i = 0; i < Math.min(want.size(), got.size()); i++) {

@@ -1,5 +1,6 @@
 package org.smash4j.search;
 
+import org.smash4j.run.RunFiles;
 import org.smash4j.run.ResultsFile;
 import org.smash4j.run.Ranking;
 import org.smash4j.run.ScoredArchitecture;
@@ -100,11 +101,11 @@ class SuccessiveHalvingTest {
         Path killed = tmp.resolve("killed");
         new SearchRunner(plan, new ImageCoinScorer(270), 5).stopAfter(10).run(killed);
         new SearchRunner(plan, new ImageCoinScorer(270), 5).run(killed);
-        assertEquals(Files.readString(whole.resolve(ResultsFile.FILE_NAME)),
-                Files.readString(killed.resolve(ResultsFile.FILE_NAME)));
-        List<ScoredArchitecture> read = ResultsFile.read(whole.resolve(ResultsFile.FILE_NAME), QUICK).results();
+        assertEquals(Files.readString(whole.resolve(RunFiles.RESULTS)),
+                Files.readString(killed.resolve(RunFiles.RESULTS)));
+        List<ScoredArchitecture> read = ResultsFile.read(whole.resolve(RunFiles.RESULTS), QUICK).results();
         assertEquals(h.get(0).score(), read.get(0).score(), "partialImages survives the round trip");
-        assertEquals(Ranking.toJson(QUICK, h), Files.readString(whole.resolve(Ranking.FILE_NAME)));
+        assertEquals(Ranking.toJson(QUICK, h), Files.readString(whole.resolve(RunFiles.RANKING)));
         assertFalse(h.get((int) Ranking.rank(h).get(0).index()).score().partial(),
                 "the ranking starts with whole-set scores");
     }

@@ -1,5 +1,6 @@
 package org.smash4j.train;
 
+import org.smash4j.run.RunFiles;
 import org.smash4j.run.RunFolder;
 import org.smash4j.run.Json;
 
@@ -351,7 +352,7 @@ class ConditioningDiagnosticsTest {
         OneShotRunConfig config = TrainingFixtures.oneShot(TrainingFixtures.fashion(300, 50), 2, 0, 1e-3);
         Path smash = tmp.resolve("run").resolve("smash");
         OneShotTraining.start(smash, config, new PrintStream(new ByteArrayOutputStream()));
-        List<JsonNode> epochs = RunFolder.open(smash).readLines(RunFolder.METRICS_FILE).stream()
+        List<JsonNode> epochs = RunFolder.open(smash).readLines(RunFiles.METRICS).stream()
                 .filter(n -> n.path("type").asText().equals("epoch")).toList();
         assertEquals(2, epochs.size());
         for (JsonNode e : epochs) {
@@ -381,8 +382,8 @@ class ConditioningDiagnosticsTest {
             assertEquals(last.get(name).asDouble(), printed.get(name).asDouble(), 1e-9, name);
         }
         ReportWriter.write(tmp.resolve("run"));
-        assertTrue(Files.isRegularFile(tmp.resolve("run").resolve(ReportWriter.REPORT_DIR)
-                .resolve(ReportWriter.PLOTS_DIR).resolve("oneshot-conditioning.png")));
+        assertTrue(Files.isRegularFile(tmp.resolve("run").resolve(RunFiles.REPORT_DIR)
+                .resolve(RunFiles.PLOTS_DIR).resolve("oneshot-conditioning.png")));
     }
 
     private static double checksum(Parameters p) {

@@ -1,5 +1,6 @@
 package org.smash4j.train;
 
+import org.smash4j.run.RunFiles;
 import org.smash4j.run.RunFolder;
 
 import ai.djl.ndarray.NDArray;
@@ -47,7 +48,7 @@ class DivergenceTest {
                     BatchSettings.DEFAULT);
             TrainingLoop loop = new TrainingLoop(new TrainingLoop.Settings(1, 0.1, 2, 1, 1e4), Placement.cpu(),
                     new PrintStream(new ByteArrayOutputStream()));
-            Path ckpt = run.resolve(TrainingLoop.CHECKPOINT);
+            Path ckpt = run.resolve(RunFiles.CHECKPOINT);
             TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
                     () -> loop.run(run, poisoned, batches, "train"));
             checkStopped(e, run, ckpt, space, arch);
@@ -84,7 +85,7 @@ class DivergenceTest {
                     new PrintStream(new ByteArrayOutputStream()));
             TrainingLoop.Summary s = loop.run(run, poison.apply(real), batches, "train");
             assertTrue(s.steps() == batches.batchesPerEpoch(), "the run completed");
-            String log = Files.readString(run.resolve(RunFolder.LOG_FILE));
+            String log = Files.readString(run.resolve(RunFiles.LOG));
             assertTrue(log.contains("non-finite loss or gradient at step 2; recomputing it"), log);
             assertTrue(log.indexOf("recomputing it") == log.lastIndexOf("recomputing it"),
                     "one recomputation suffices: " + log);
@@ -173,7 +174,7 @@ class DivergenceTest {
         assertTrue(e.getMessage().contains("the last checkpoint (step 4) in " + ckpt + " is intact (checksums verified)"),
                 e.getMessage());
         assertTrue(e.getMessage().endsWith("it happened again after reloading the checkpoint"), e.getMessage());
-        String log = Files.readString(run.resolve(RunFolder.LOG_FILE));
+        String log = Files.readString(run.resolve(RunFiles.LOG));
         assertTrue(log.contains("loss is NaN at step 5"), log);
         assertTrue(log.contains("retrying from the last checkpoint"), "a first divergence is retried once: " + log);
         // The checkpoint still loads and is the one of step 4.

@@ -1,5 +1,6 @@
 package org.smash4j.train;
 
+import org.smash4j.run.RunFiles;
 import org.smash4j.run.RunFolder;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -38,7 +39,7 @@ class RealTrainingTest {
         Path dir = tmp.resolve("smash");
         TrainingLoop.Summary s = OneShotTraining.start(dir, c, QUIET);
         assertEquals(2 * 54, s.steps());
-        List<Double> losses = RunFolder.open(dir).readLines(RunFolder.METRICS_FILE).stream()
+        List<Double> losses = RunFolder.open(dir).readLines(RunFiles.METRICS).stream()
                 .filter(n -> "step".equals(n.path("type").asText())).map(n -> n.path("loss").asDouble()).toList();
         double last20 = losses.subList(losses.size() - 20, losses.size()).stream().mapToDouble(d -> d).average()
                 .orElseThrow();
@@ -64,7 +65,7 @@ class RealTrainingTest {
         // Far below chance (0.9) rather than near a value measured on one machine: 0.454 on an AMD EPYC against
         // lower figures elsewhere; 0.65 is ten standard errors below chance on 500 test images.
         assertTrue(testError < 0.65, "test error " + testError + " (chance 0.9)");
-        List<JsonNode> epochs = RunFolder.open(dir).readLines(RunFolder.METRICS_FILE).stream()
+        List<JsonNode> epochs = RunFolder.open(dir).readLines(RunFiles.METRICS).stream()
                 .filter(n -> "epoch".equals(n.path("type").asText())).toList();
         assertEquals(2, epochs.size());
         assertTrue(epochs.get(0).has("valError") && epochs.get(0).has("testError"));

@@ -1,5 +1,6 @@
 package org.smash4j.train;
 
+import org.smash4j.run.RunFiles;
 import org.smash4j.run.RunFolder;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -64,7 +65,7 @@ class ResumeTest {
         OneShotRunConfig config = TrainingFixtures.oneShot(TrainingFixtures.fashion(300, 50), 2, 4, 1e-3)
                 .withEvaluator(WeightSharingEvaluator.NAME, new org.smash4j.nn.PathDropout(0.5, 0.5));
         RunFolder run = assertResumeIsExact(config);
-        List<JsonNode> steps = run.readLines(RunFolder.METRICS_FILE).stream()
+        List<JsonNode> steps = run.readLines(RunFiles.METRICS).stream()
                 .filter(n -> n.path("type").asText().equals("step")).toList();
         assertEquals(0.0, steps.get(0).path("pathDropout").asDouble(-1));
         assertEquals(0.5, steps.get(steps.size() - 1).path("pathDropout").asDouble(), 1e-12);
@@ -76,7 +77,7 @@ class ResumeTest {
         // Checkpoints only at epoch ends (6 steps); stop after 3 steps, before the first: the resumed run starts
         // over and must replace the three step records, not add to them.
         assertResumeIsExact(TrainingFixtures.oneShot(TrainingFixtures.fashion(300, 50), 2, 100, 1e-3), 2,
-                broken -> assertTrue(!java.nio.file.Files.exists(broken.resolve(TrainingLoop.CHECKPOINT))));
+                broken -> assertTrue(!java.nio.file.Files.exists(broken.resolve(RunFiles.CHECKPOINT))));
     }
 
     @Test
@@ -85,7 +86,7 @@ class ResumeTest {
         assertResumeIsExact(TrainingFixtures.oneShot(TrainingFixtures.fashion(300, 50), 2, 4, 1e-3), 9, broken -> {
             // 64 flipped bytes in the middle of the latest checkpoint (step 8): its checksum no longer matches,
             // so the resume continues from the previous one (step 6, the epoch end) and replays steps 7-12 exactly.
-            Path ckpt = broken.resolve(TrainingLoop.CHECKPOINT);
+            Path ckpt = broken.resolve(RunFiles.CHECKPOINT);
             byte[] bytes = java.nio.file.Files.readAllBytes(ckpt);
             for (int i = 0; i < 64; i++) {
                 bytes[bytes.length / 2 + i] ^= (byte) 0xFF;
@@ -105,7 +106,7 @@ class ResumeTest {
 
     private RunFolder assertResumeIsExact(OneShotRunConfig config) throws Exception {
         return assertResumeIsExact(config, 9, broken -> assertEquals(8L, ((Number) Checkpoint.header(
-                broken.resolve(TrainingLoop.CHECKPOINT)).get("step")).longValue()));
+                broken.resolve(RunFiles.CHECKPOINT)).get("step")).longValue()));
     }
 
     /**
@@ -124,8 +125,8 @@ class ResumeTest {
         TrainingLoop.Summary partial = OneShotTraining.train(broken, config, QUIET, stopAfter);
         assertEquals(stopAfter + 1, partial.steps());
         damage.apply(broken);
-        boolean fromCheckpoint = java.nio.file.Files.exists(Checkpoint.previous(broken.resolve(TrainingLoop.CHECKPOINT)))
-                || java.nio.file.Files.exists(broken.resolve(TrainingLoop.CHECKPOINT));
+        boolean fromCheckpoint = java.nio.file.Files.exists(Checkpoint.previous(broken.resolve(RunFiles.CHECKPOINT)))
+                || java.nio.file.Files.exists(broken.resolve(RunFiles.CHECKPOINT));
         TrainingLoop.Summary resumed = OneShotTraining.train(broken, config, QUIET, -1);
         assertEquals(fromCheckpoint, resumed.resumed());
         assertEquals(12, resumed.steps());
@@ -149,14 +150,14 @@ class ResumeTest {
         OneShotNetwork net = c.evaluator().equals(WeightSharingEvaluator.NAME)
                 ? OneShotNetwork.weightSharing(c.space(), org.smash4j.nn.Placement.cpu(), 99)
                 : new OneShotNetwork(c.space(), c.hyperNet(), org.smash4j.nn.Placement.cpu(), 99);
-        Checkpoint.readWeights(run.resolve(TrainingLoop.CHECKPOINT), net.parameters());
+        Checkpoint.readWeights(run.resolve(RunFiles.CHECKPOINT), net.parameters());
         return net;
     }
 
     /** Every metrics record without its wall-clock fields. */
     private static List<String> deterministicMetrics(RunFolder run) throws Exception {
         List<String> out = new ArrayList<>();
-        for (JsonNode n : run.readLines(RunFolder.METRICS_FILE)) {
+        for (JsonNode n : run.readLines(RunFiles.METRICS)) {
             ((com.fasterxml.jackson.databind.node.ObjectNode) n).remove(Arrays.asList("imagesPerSecond",
                     "elapsedSeconds", "rssMiB"));
             out.add(n.toString());
