@@ -2,11 +2,10 @@ package org.smash4j.run;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import org.smash4j.space.Architecture;
-import org.smash4j.space.ArchitectureJson;
+import org.smash4j.space.ArchitectureValidator;
+import org.smash4j.space.JsonErrors;
 import org.smash4j.space.SearchSpaceConfig;
 
 import java.io.IOException;
@@ -36,8 +35,7 @@ import java.util.Set;
  * search writes the same bytes as an uninterrupted one.
  */
 public final class Ranking {
-
-    private static final ObjectMapper MAPPER = Json.LINE;
+    private static final ObjectReader READER = Json.complete(Document.class);
 
     private Ranking() {
     }
@@ -69,24 +67,8 @@ public final class Ranking {
 
     /** The text of ranking.json for these results (indented, ending in a newline). */
     public static String toJson(SearchSpaceConfig space, List<ScoredArchitecture> results) {
-        ObjectNode doc = MAPPER.createObjectNode();
         try {
-            doc.set("space", MAPPER.readTree(ArchitectureJson.toJson(space)));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot re-read the JSON of a search-space config", e);
-        }
-        ArrayNode ranked = doc.putArray("ranked");
-        for (RankedArchitecture r : rank(results)) {
-            ObjectNode o = ranked.addObject();
-            o.put("rank", r.rank());
-            o.put("index", r.index());
-            o.put("score", r.score());
-            o.put("params", r.params());
-            o.put("macs", r.macs());
-            o.set("architecture", ResultsFile.architectureNode(r.architecture()));
-        }
-        try {
-            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(doc) + "\n";
+            return Json.MAPPER.writeValueAsString(new Document(space, rank(results))) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the ranking as JSON", e);
         }
@@ -115,38 +97,32 @@ public final class Ranking {
         }
     }
 
-    /** Reads a ranking.json; every architecture is validated against the space it names. */
+    /**
+     * Reads a ranking.json; every field of {@link Document} and {@link RankedArchitecture} must be there (fields of
+     * other versions are ignored), and every architecture is validated against the space it names.
+     */
     public static Document read(Path file) throws IOException {
-        JsonNode doc;
+        JsonNode tree;
         try {
-            doc = MAPPER.readTree(file.toFile());
+            tree = Json.LINE.readTree(file.toFile());
         } catch (JsonProcessingException e) {
             throw new IOException(file + " is not valid JSON: " + e.getOriginalMessage(), e);
         }
-        if (doc == null || !doc.isObject() || !doc.has("space") || !doc.path("ranked").isArray()) {
+        if (tree == null || !tree.isObject() || !tree.path("space").isObject() || !tree.path("ranked").isArray()) {
             throw new IOException(file + " is not a ranking: it needs fields 'space' (an object) and 'ranked' (an array)");
         }
         try {
-            SearchSpaceConfig space = ArchitectureJson.readConfig(doc.get("space").toString());
-            List<RankedArchitecture> ranked = new ArrayList<>();
-            int position = 0;
-            for (JsonNode e : doc.get("ranked")) {
-                String where = "ranked[" + position++ + "]";
-                for (String f : List.of("rank", "index", "score", "params", "macs", "architecture")) {
-                    if (!e.has(f)) {
-                        throw new IllegalArgumentException(where + " has no field '" + f + "'");
-                    }
+            Document doc = READER.readValue(tree);
+            for (RankedArchitecture r : doc.ranked()) {
+                List<String> problems = ArchitectureValidator.problems(r.architecture(), doc.space());
+                if (!problems.isEmpty()) {
+                    throw new IOException(file + ": the architecture of rank " + r.rank() + " is not valid in its"
+                            + " space: " + String.join("; ", problems));
                 }
-                if (!e.get("rank").isIntegralNumber() || !e.get("index").isIntegralNumber() || !e.get("score").isNumber()
-                        || !e.get("params").isIntegralNumber() || !e.get("macs").isIntegralNumber()) {
-                    throw new IllegalArgumentException(where + ": rank, index, params and macs must be integers and"
-                            + " score a number");
-                }
-                Architecture a = ArchitectureJson.readArchitecture(e.get("architecture").toString(), space);
-                ranked.add(new RankedArchitecture(e.get("rank").intValue(), e.get("index").longValue(),
-                        e.get("score").doubleValue(), e.get("params").longValue(), e.get("macs").longValue(), a));
             }
-            return new Document(space, ranked);
+            return doc;
+        } catch (JsonProcessingException e) {
+            throw new IOException(JsonErrors.explain(e, file).getMessage(), e);
         } catch (IllegalArgumentException e) {
             throw new IOException(file + ": " + e.getMessage(), e);
         }
