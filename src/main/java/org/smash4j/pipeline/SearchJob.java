@@ -27,10 +27,14 @@ public final class SearchJob {
     private SearchJob() {
     }
 
-    /** Starts a search in {@code dir}, or continues it if {@code dir} already holds this search. */
+    /**
+     * Starts a search in {@code dir}, or continues it if {@code dir} already holds this search. The one-shot run is
+     * checked before anything is written, and a start refused later (its data) leaves nothing behind.
+     */
     public static SearchRunner.Summary run(Path dir, SearchRunConfig config, PrintStream progress) throws IOException {
-        RunFolder run = RunFolder.startOrResume(dir, COMMAND, config.seed(), config, SearchRunConfig.class);
-        return search(run, config, progress);
+        OneShotTraining.config(RunFolder.open(Path.of(config.smashRun())));
+        return RunFolder.startOrResume(dir, COMMAND, config.seed(), config, SearchRunConfig.class,
+                run -> search(run, config, progress));
     }
 
     /** Continues the search in {@code dir} with its recorded settings. */

@@ -21,6 +21,14 @@ public record SearchRunConfig(String smashRun, int random, int perturb, int hill
         if (perturb < 0 || hillClimb < 0 || evolution < 0) {
             throw new IllegalArgumentException("phase sizes must be >= 0");
         }
+        if (!(perturbProbability >= 0 && perturbProbability <= 1)) {
+            throw new IllegalArgumentException("perturbation probability must be in [0, 1], got "
+                    + perturbProbability);
+        }
+        if (smashRun == null || smashRun.isBlank()) {
+            throw new IllegalArgumentException("a search needs the one-shot run it scores with (--smash RUN)");
+        }
+        org.smash4j.nn.Placement.check(device);
     }
 
     /** The successive-halving settings of the random phase, or null when it is off. */

@@ -73,7 +73,24 @@ public final class RunFolder {
      */
     public static <T> T start(Path dir, String command, long seed, Object config, Work<T> work) throws IOException {
         boolean existed = Files.exists(dir);
-        RunFolder run = create(dir, command, seed, config);
+        return refusalUndoesStart(create(dir, command, seed, config), existed, work);
+    }
+
+    /**
+     * The one start-or-resume routine with work: resumes {@code dir} when it holds a {@code command} run with the
+     * same configuration (see {@link #startOrResume(Path, String, long, Object, Class)}), else starts it as
+     * {@link #start} does, so that a start refused before its work wrote anything leaves nothing behind. A resumed
+     * run is never removed.
+     */
+    public static <C, T> T startOrResume(Path dir, String command, long seed, C config, Class<C> type, Work<T> work)
+            throws IOException {
+        boolean existed = Files.exists(dir);
+        boolean resuming = Files.exists(dir.resolve(RunFiles.RUN));
+        RunFolder run = startOrResume(dir, command, seed, config, type);
+        return resuming ? work.run(run) : refusalUndoesStart(run, existed, work);
+    }
+
+    private static <T> T refusalUndoesStart(RunFolder run, boolean existed, Work<T> work) throws IOException {
         try {
             return work.run(run);
         } catch (IllegalArgumentException | org.smash4j.data.DataFormatException | java.nio.file.NoSuchFileException e) {
