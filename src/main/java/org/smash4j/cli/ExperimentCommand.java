@@ -291,7 +291,7 @@ final class ExperimentCommand implements Runnable {
             ValidityScale.run(out, evaluator.apply(ValidityScale.oneShot(data.spec(0, 0, seed), oneShot.resolve(),
                     seed, device)),
                     groundTruth.orElse(null), System.err);
-            finished(out.resolve("correlation"));
+            finished(out.resolve(ValidityScale.CORRELATION_DIR));
             return 0;
         }
     }

@@ -50,6 +50,7 @@ public final class ArchGradientExperiment {
     public record Config(String smashRun, int starts, int steps, int proposals, double perturbProbability,
             int gradientBatches, long seed, String device) {
         public Config {
+            org.smash4j.nn.Placement.check(device);
             if (starts < 1 || steps < 1 || proposals < 1 || gradientBatches < 1
                     || !(perturbProbability > 0 && perturbProbability <= 1)) {
                 throw new IllegalArgumentException("starts, steps, proposals, gradient batches must be >= 1 and the "
@@ -93,7 +94,11 @@ public final class ArchGradientExperiment {
 
     public static Results run(Path dir, Config c, PrintStream progress) throws IOException {
         OneShotSource.requireHyperNet(Path.of(c.smashRun()), NAME);
-        RunFolder run = ExperimentFolder.openOrCreate(dir, NAME, c.seed(), c, Config.class);
+        return ExperimentFolder.startOrResume(dir, NAME, c.smashRun(), c.seed(), c, Config.class,
+                run -> run(run, dir, c, progress));
+    }
+
+    private static Results run(RunFolder run, Path dir, Config c, PrintStream progress) throws IOException {
         Ledger ledger = new Ledger(run);
         List<Chain> chains = new ArrayList<>();
         List<Double> predicted = new ArrayList<>();

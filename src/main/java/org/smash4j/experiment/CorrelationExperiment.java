@@ -58,6 +58,7 @@ public final class CorrelationExperiment {
         public static final List<String> SELECTIONS = List.of("score", "sample");
 
         public Config {
+            org.smash4j.nn.Placement.check(device);
             scorers = List.copyOf(scorers);
             compareWith = compareWith == null ? List.of() : List.copyOf(compareWith);
             dropoutAblation = dropoutAblation != null && dropoutAblation;
@@ -148,7 +149,11 @@ public final class CorrelationExperiment {
     }
 
     public static Results run(Path dir, Config c, PrintStream progress) throws IOException {
-        RunFolder run = ExperimentFolder.openOrCreate(dir, NAME, c.seed(), c, Config.class);
+        return ExperimentFolder.startOrResume(dir, NAME, c.smashRun(), c.seed(), c, Config.class,
+                run -> run(run, dir, c, progress));
+    }
+
+    private static Results run(RunFolder run, Path dir, Config c, PrintStream progress) throws IOException {
         Ledger ledger = new Ledger(run);
         List<ScorerVariant> variants = c.scorers().stream().map(ScorerVariant::parse).toList();
         OneShotRunConfig sc = OneShotSource.configOf(Path.of(c.smashRun()));

@@ -35,6 +35,7 @@ public final class CrippledExperiment {
     public record Config(String smashRun, String correlation, int firstGrowth, int growth, List<Integer> blockLayers,
             int epochs, long seed, String device, int bootstrap) {
         public Config {
+            org.smash4j.nn.Placement.check(device);
             blockLayers = List.copyOf(blockLayers);
             new HyperNetShape(firstGrowth, growth, blockLayers);
             if (epochs < 0 || bootstrap < 1) {
@@ -72,7 +73,11 @@ public final class CrippledExperiment {
 
     public static Results run(Path dir, Config c, PrintStream progress) throws IOException {
         OneShotSource.requireHyperNet(Path.of(c.smashRun()), NAME);
-        RunFolder run = ExperimentFolder.openOrCreate(dir, NAME, c.seed(), c, Config.class);
+        return ExperimentFolder.startOrResume(dir, NAME, c.smashRun(), c.seed(), c, Config.class,
+                run -> run(run, dir, c, progress));
+    }
+
+    private static Results run(RunFolder run, Path dir, Config c, PrintStream progress) throws IOException {
         Ledger ledger = new Ledger(run);
         Path corrDir = Path.of(c.correlation());
         List<CorrelationExperiment.Candidate> candidates = CorrelationExperiment.candidates(corrDir);

@@ -17,11 +17,15 @@ public final class ExperimentFolder {
     }
 
     /**
-     * Opens {@code dir} if it holds this experiment with the same configuration (resuming it), else creates it;
-     * refuses a folder holding another run or other settings.
+     * Checks the one-shot run an experiment works on before anything is written, then resumes {@code dir} when it
+     * holds this experiment with the same configuration, else starts it ({@link RunFolder#startOrResume(Path, String,
+     * long, Object, Class, RunFolder.Work)}: a start refused before its work wrote anything leaves nothing behind);
+     * refuses a folder holding another run, other settings or files that are not a run.
      */
-    static <C> RunFolder openOrCreate(Path dir, String name, long seed, C config, Class<C> type) throws IOException {
-        return RunFolder.startOrResume(dir, COMMAND_PREFIX + name, seed, config, type);
+    static <C, T> T startOrResume(Path dir, String name, String smashRun, long seed, C config, Class<C> type,
+            RunFolder.Work<T> work) throws IOException {
+        OneShotSource.configOf(Path.of(smashRun));
+        return RunFolder.startOrResume(dir, COMMAND_PREFIX + name, seed, config, type, work);
     }
 
     /** The experiment named in a run folder's run.json. */

@@ -34,6 +34,7 @@ public final class SeedsExperiment {
     public record Config(String smashRun, String correlation, int seeds, int architectures, long seed, String device,
             int bootstrap) {
         public Config {
+            org.smash4j.nn.Placement.check(device);
             if (seeds < 2 || architectures < 2 || bootstrap < 1) {
                 throw new IllegalArgumentException("seeds and architectures must be >= 2");
             }
@@ -70,7 +71,11 @@ public final class SeedsExperiment {
     }
 
     public static Results run(Path dir, Config c, PrintStream progress) throws IOException {
-        RunFolder run = ExperimentFolder.openOrCreate(dir, NAME, c.seed(), c, Config.class);
+        return ExperimentFolder.startOrResume(dir, NAME, c.smashRun(), c.seed(), c, Config.class,
+                run -> run(run, dir, c, progress));
+    }
+
+    private static Results run(RunFolder run, Path dir, Config c, PrintStream progress) throws IOException {
         Ledger ledger = new Ledger(run);
         OneShotRunConfig base = OneShotSource.configOf(Path.of(c.smashRun()));
         List<Integer> indices = new ArrayList<>();

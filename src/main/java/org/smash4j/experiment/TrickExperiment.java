@@ -36,6 +36,7 @@ public final class TrickExperiment {
      */
     public record Config(String smashRun, int architectures, int corruptions, long seed, String device) {
         public Config {
+            org.smash4j.nn.Placement.check(device);
             if (architectures < 1 || corruptions < 1) {
                 throw new IllegalArgumentException("architectures and corruptions must be >= 1");
             }
@@ -80,7 +81,11 @@ public final class TrickExperiment {
 
     public static Results run(Path dir, Config c, PrintStream progress) throws IOException {
         OneShotSource.requireHyperNet(Path.of(c.smashRun()), NAME);
-        RunFolder run = ExperimentFolder.openOrCreate(dir, NAME, c.seed(), c, Config.class);
+        return ExperimentFolder.startOrResume(dir, NAME, c.smashRun(), c.seed(), c, Config.class,
+                run -> run(run, dir, c, progress));
+    }
+
+    private static Results run(RunFolder run, Path dir, Config c, PrintStream progress) throws IOException {
         Ledger ledger = new Ledger(run);
         List<ScoreRecord> trueScores = new ArrayList<>();
         Map<String, List<List<ScoreRecord>>> corrupted = new LinkedHashMap<>();

@@ -1,6 +1,8 @@
 package org.smash4j.experiment;
 
+import org.smash4j.data.DataFormatException;
 import org.smash4j.run.RunFiles;
+import org.smash4j.run.RunFolderException;
 import org.smash4j.nn.HyperNetShape;
 import org.smash4j.space.Presets;
 import org.smash4j.train.Adam;
@@ -11,9 +13,13 @@ import org.smash4j.run.RunFolder;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The {@code validity} scale of the correlation experiment (issue 10): sizes at which the true errors of the
@@ -33,6 +39,8 @@ import java.util.List;
  */
 public final class ValidityScale {
     public static final String NAME = "validity";
+    /** The correlation experiment's folder inside the experiment folder (the one-shot run is in smash/). */
+    public static final String CORRELATION_DIR = "correlation";
     public static final int ONE_SHOT_TRAIN_IMAGES = 30_000;
     public static final int ONE_SHOT_TRAIN = 27_000;
     public static final int ONE_SHOT_EPOCHS = 8;
@@ -74,14 +82,52 @@ public final class ValidityScale {
      */
     public static CorrelationExperiment.Results run(Path out, OneShotRunConfig oneShot, String groundTruth,
             PrintStream progress) throws IOException {
-        Path smash = out.resolve(RunFiles.SMASH_DIR);
-        OneShotSource.trainVariant(smash, oneShot, progress);
-        Path correlation = out.resolve("correlation");
-        if (Files.exists(correlation.resolve(RunFiles.RUN))) {
-            return CorrelationExperiment.resume(correlation, progress);
+        requireOwnFolder(out);
+        boolean existed = Files.exists(out);
+        try {
+            Path smash = out.resolve(RunFiles.SMASH_DIR);
+            OneShotSource.trainVariant(smash, oneShot, progress);
+            Path correlation = out.resolve(CORRELATION_DIR);
+            if (Files.exists(correlation.resolve(RunFiles.RUN))) {
+                return CorrelationExperiment.resume(correlation, progress);
+            }
+            CorrelationExperiment.Config c = correlation(smash.toString(), oneShot.seed(), oneShot.device());
+            return CorrelationExperiment.run(correlation, groundTruth == null ? c : c.withGroundTruth(groundTruth),
+                    progress);
+        } catch (IllegalArgumentException | DataFormatException | NoSuchFileException e) {
+            // The refused stage removed its own folder; the folder this start made goes too when nothing is left.
+            if (!existed) {
+                try {
+                    Files.deleteIfExists(out);
+                } catch (DirectoryNotEmptyException kept) {
+                    // A stage had done work: kept, so that the same command resumes it.
+                }
+            }
+            throw e;
         }
-        CorrelationExperiment.Config c = correlation(smash.toString(), oneShot.seed(), oneShot.device());
-        return CorrelationExperiment.run(correlation, groundTruth == null ? c : c.withGroundTruth(groundTruth),
-                progress);
+    }
+
+    /**
+     * Refuses {@code out} unless it is missing, empty or holds this experiment's stages (a start to resume), so that
+     * a new experiment is never written among the user's files.
+     */
+    private static void requireOwnFolder(Path out) throws IOException {
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new RunFolderException(out + " exists and is not a folder; choose another --out");
+        }
+        if (!Files.isDirectory(out)) {
+            return;
+        }
+        if (Files.isDirectory(out.resolve(RunFiles.SMASH_DIR)) || Files.isDirectory(out.resolve(CORRELATION_DIR))) {
+            return;
+        }
+        try (Stream<Path> entries = Files.list(out)) {
+            Optional<Path> foreign = entries.findFirst();
+            if (foreign.isPresent()) {
+                throw new RunFolderException(out + " holds " + foreign.get().getFileName() + ", which is not part of"
+                        + " the validity experiment (" + RunFiles.SMASH_DIR + "/ and " + CORRELATION_DIR + "/); it"
+                        + " starts only in a missing or empty folder, so nothing in it is touched: choose another --out");
+            }
+        }
     }
 }
