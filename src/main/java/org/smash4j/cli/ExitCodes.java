@@ -24,6 +24,9 @@ public final class ExitCodes {
 
     /** The exit code of a command that ended with {@code e}. */
     public static int of(Throwable e) {
+        if (e instanceof ExceptionInInitializerError init && init.getCause() != null) {
+            return of(init.getCause());
+        }
         if (e instanceof TrainingDivergedException) {
             return DIVERGED;
         }
@@ -41,7 +44,18 @@ public final class ExitCodes {
         if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
             return f.getFile() + ": " + f.getReason();
         }
+        if (e instanceof ExceptionInInitializerError init && init.getCause() != null) {
+            return message(init.getCause());
+        }
         String m = e.getMessage();
+        if (e instanceof OutOfMemoryError) {
+            return "out of memory (" + (m == null ? "OutOfMemoryError" : m) + "); give Java more with"
+                    + " SMASH_JAVA_OPTS=-Xmx... (default -Xmx8g) or use a smaller --batch or preset";
+        }
+        if (e instanceof Error) {
+            return e.getClass().getSimpleName() + (m == null || m.isBlank() ? "" : ": " + m) + " (rerun with "
+                    + DEBUG_VARIABLE + "=1 for the stack trace)";
+        }
         if (m == null || m.isBlank()) {
             return e.getClass().getSimpleName() + (e instanceof IOException ? " (an I/O error)" : " (a bug; rerun with "
                     + DEBUG_VARIABLE + "=1 for the stack trace)");

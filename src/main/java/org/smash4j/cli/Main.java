@@ -4,6 +4,7 @@ import org.smash4j.util.Versions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.io.PrintWriter;
 import java.util.Map;
 
 /** The {@code smash} command line: one sub-command per job, each with its own {@code --help}. */
@@ -27,21 +28,47 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        int code;
+        try {
+            code = commandLine().execute(args);
+        } catch (Throwable e) {
+            // Before a command runs (a class or native library that cannot load): still one line.
+            PrintWriter err = new PrintWriter(System.err, true);
+            code = fail(e, err);
+        }
+        System.exit(code);
     }
 
     /** The configured command line; tests call {@code execute} on it. */
     public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new Main());
-        cl.setExecutionExceptionHandler((ex, line, parsed) -> {
-            // One line for every failure; the stack trace only on request (see ExitCodes).
-            line.getErr().println("error: " + ExitCodes.message(ex));
-            if (System.getenv(ExitCodes.DEBUG_VARIABLE) != null) {
-                ex.printStackTrace(line.getErr());
+        return configure(new CommandLine(new Main()));
+    }
+
+    /**
+     * Makes every failure of {@code cl}'s commands one line and an exit code ({@link ExitCodes}): exceptions through
+     * picocli's handler, and JVM errors (out of memory, a native library that does not load), which picocli lets
+     * through with their stack trace, through the execution strategy.
+     */
+    static CommandLine configure(CommandLine cl) {
+        cl.setExecutionExceptionHandler((ex, line, parsed) -> fail(ex, line.getErr()));
+        cl.setExecutionStrategy(parsed -> {
+            try {
+                return new CommandLine.RunLast().execute(parsed);
+            } catch (Error e) {
+                return fail(e, parsed.commandSpec().commandLine().getErr());
             }
-            return ExitCodes.of(ex);
         });
         return cl;
+    }
+
+    /** Prints the one line of {@code e} (and its stack trace when asked for, see ExitCodes) and returns its code. */
+    private static int fail(Throwable e, PrintWriter err) {
+        err.println("error: " + ExitCodes.message(e));
+        if (System.getenv(ExitCodes.DEBUG_VARIABLE) != null) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return ExitCodes.of(e);
     }
 
     /** {@code --version}: every version a result depends on. */

@@ -49,6 +49,38 @@ class ExitCodesTest {
         assertFalse(text.contains("\tat "), "no stack trace: " + text);
     }
 
+    /** A command that fails with a JVM error, as libtorch running out of memory or failing to load would. */
+    @picocli.CommandLine.Command(name = "broken")
+    static final class Broken implements java.util.concurrent.Callable<Integer> {
+        @picocli.CommandLine.Parameters
+        String kind;
+
+        @Override
+        public Integer call() {
+            throw switch (kind) {
+                case "memory" -> new OutOfMemoryError("Java heap space");
+                case "native" -> new UnsatisfiedLinkError("no torch in java.library.path");
+                default -> new ExceptionInInitializerError(new IllegalArgumentException("bad --preset"));
+            };
+        }
+    }
+
+    @Test
+    void aJvmErrorIsOneLineAndExitCode1() {
+        for (String[] c : new String[][] {
+                {"memory", "1", "error: out of memory (Java heap space); give Java more with SMASH_JAVA_OPTS=-Xmx..."},
+                {"native", "1", "error: UnsatisfiedLinkError: no torch in java.library.path (rerun with SMASH_DEBUG=1"},
+                {"init", "2", "error: bad --preset"}}) {
+            StringWriter err = new StringWriter();
+            var cl = Main.configure(new picocli.CommandLine(new Broken()));
+            cl.setErr(new PrintWriter(err, true));
+            assertEquals(Integer.parseInt(c[1]), cl.execute(c[0]), err.toString());
+            String text = err.toString().strip();
+            assertTrue(text.startsWith(c[2]), text);
+            assertFalse(text.contains("\n"), "one line: " + text);
+        }
+    }
+
     /** Runs the command line, returning its exit code and what it printed to stderr. */
     private static String[] run(String... args) {
         StringWriter err = new StringWriter();
