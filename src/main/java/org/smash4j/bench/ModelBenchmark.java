@@ -110,7 +110,7 @@ public final class ModelBenchmark {
                             .newGradientCollector()) {
                         gc.backward(Loss.crossEntropy(sn.forward(x, true), y));
                     }
-                    sgd.step(0.1);
+                    sgd.step(SpecDefaults.STANDALONE_LR);
                     if (i >= s.warmup()) {
                         sa[i - s.warmup()] = (System.nanoTime() - t0) / 1e9;
                     }

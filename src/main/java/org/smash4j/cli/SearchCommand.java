@@ -1,5 +1,7 @@
 package org.smash4j.cli;
 
+import org.smash4j.search.RegularizedEvolution;
+import org.smash4j.train.SpecDefaults;
 import org.smash4j.run.RunFiles;
 import org.smash4j.pipeline.SearchJob;
 import org.smash4j.pipeline.SearchRunConfig;
@@ -89,7 +91,8 @@ final class SearchCommand implements Callable<Integer> {
             EvaluatorOptions.check(evaluator, smash);
             dir = out != null ? out : smash.resolveSibling(smash.getFileName() + "-search");
             s = SearchJob.run(dir, new SearchRunConfig(smash.toString(), random, perturb, hillClimb, evolution, p,
-                    20, 5, new SmashScorer.Settings(draws, recalibrate, 100, batchStatistics()), seed, device,
+                    RegularizedEvolution.DEFAULT_POPULATION, RegularizedEvolution.DEFAULT_TOURNAMENT,
+                    new SmashScorer.Settings(draws, recalibrate, SpecDefaults.EVAL_BATCH, batchStatistics()), seed, device,
                     halving.eta,
                     halving.minImages), System.err);
         }

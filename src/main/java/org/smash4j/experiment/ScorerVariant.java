@@ -1,5 +1,6 @@
 package org.smash4j.experiment;
 
+import org.smash4j.train.SpecDefaults;
 import org.smash4j.search.SmashScorer;
 
 import java.util.Locale;
@@ -15,7 +16,7 @@ import java.util.Locale;
  * weight-sharing network reads no encoding and no noise, so {@code constc} and {@code draws:K} change nothing there.
  */
 public record ScorerVariant(String name, SmashScorer.Settings settings, boolean constantEncoding) {
-    public static final int BATCH = 100;
+    public static final int BATCH = SpecDefaults.EVAL_BATCH;
 
     /** Parses a variant name (see the class comment). */
     public static ScorerVariant parse(String name) {

@@ -1,5 +1,6 @@
 package org.smash4j.experiment;
 
+import org.smash4j.train.SpecDefaults;
 import org.smash4j.data.DataFormatException;
 import org.smash4j.run.RunFiles;
 import org.smash4j.run.RunFolderException;
@@ -9,7 +10,6 @@ import org.smash4j.train.Adam;
 import org.smash4j.train.DataSpec;
 import org.smash4j.train.OneShotRunConfig;
 import org.smash4j.train.OneShotSettings;
-import org.smash4j.run.RunFolder;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -44,7 +44,7 @@ public final class ValidityScale {
     public static final int ONE_SHOT_TRAIN_IMAGES = 30_000;
     public static final int ONE_SHOT_TRAIN = 27_000;
     public static final int ONE_SHOT_EPOCHS = 8;
-    public static final int ONE_SHOT_STEPS = ONE_SHOT_EPOCHS * ONE_SHOT_TRAIN / 50;
+    public static final int ONE_SHOT_STEPS = ONE_SHOT_EPOCHS * ONE_SHOT_TRAIN / SpecDefaults.BATCH;
     public static final int ARCHITECTURES = 40;
     public static final int EVERY = 2;
     public static final int TRAINED = ARCHITECTURES / EVERY;
@@ -71,7 +71,9 @@ public final class ValidityScale {
         DataSpec spec = new DataSpec(data.name(), data.dataDir(), ONE_SHOT_TRAIN_IMAGES, data.testLimit(), 0.1,
                 data.splitSeed());
         return new OneShotRunConfig("quick", spec.prepare().fit(Presets.quick()), HyperNetShape.standard(), spec,
-                ONE_SHOT_EPOCHS, 50, 1e-3, Adam.Settings.smash(), seed, device, 100, 10, 100, 1e4).with(settings);
+                ONE_SHOT_EPOCHS, SpecDefaults.BATCH, SpecDefaults.ONE_SHOT_LR, Adam.Settings.smash(), seed, device,
+                SpecDefaults.CHECKPOINT_EVERY, SpecDefaults.METRICS_EVERY, SpecDefaults.EVAL_BATCH, SpecDefaults.MAX_LOSS)
+                .with(settings);
     }
 
     /**

@@ -73,7 +73,7 @@ public final class SmashScorer implements SliceScorer {
 
         /** The original: one draw, running statistics from training, batch 100. */
         public static Settings original() {
-            return new Settings(1, 0, 100);
+            return new Settings(1, 0, org.smash4j.train.SpecDefaults.EVAL_BATCH);
         }
     }
 
