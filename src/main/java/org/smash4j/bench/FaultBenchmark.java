@@ -2,7 +2,6 @@ package org.smash4j.bench;
 
 import org.smash4j.run.RunFiles;
 import org.smash4j.train.Checkpoint;
-import org.smash4j.train.TrainingLoop;
 
 import java.io.IOException;
 import java.io.PrintStream;

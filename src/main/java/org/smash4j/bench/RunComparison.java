@@ -4,7 +4,6 @@ import org.smash4j.run.RunFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.smash4j.run.Json;
-import org.smash4j.run.RunFolder;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -11,7 +11,6 @@ import org.smash4j.run.Json;
 import org.smash4j.train.OneShotRunConfig;
 import org.smash4j.train.OneShotTraining;
 import org.smash4j.run.RunFolder;
-import org.smash4j.train.TrainingLoop;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

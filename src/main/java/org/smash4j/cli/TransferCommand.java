@@ -1,7 +1,6 @@
 package org.smash4j.cli;
 
 import org.smash4j.run.RunFiles;
-import org.smash4j.report.ReportWriter;
 import org.smash4j.space.DataShape;
 import org.smash4j.space.SearchSpaceConfig;
 import org.smash4j.train.DataSpec;

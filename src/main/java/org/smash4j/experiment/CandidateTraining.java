@@ -28,12 +28,8 @@ record CandidateTraining(int epochs, DataSpec data, long seed, String device) {
     TrueError train(Path dir, ArchitectureDocument doc, PrintStream progress) {
         try {
             if (!Files.isRegularFile(dir.resolve(RunFiles.MODEL_DIR).resolve(RunFiles.MODEL_WEIGHTS))) {
-                if (Files.exists(dir.resolve(RunFiles.RUN))) {
-                    StandaloneTraining.resume(dir, progress);
-                } else {
-                    StandaloneTraining.start(dir, StandaloneRunConfig.standard(doc, data, epochs, seed, device,
-                            SpecDefaults.CHECKPOINT_EVERY, SpecDefaults.METRICS_EVERY), progress);
-                }
+                StandaloneTraining.startOrResume(dir, StandaloneRunConfig.standard(doc, data, epochs, seed, device,
+                        SpecDefaults.CHECKPOINT_EVERY, SpecDefaults.METRICS_EVERY), progress);
             }
             return read(dir);
         } catch (IOException e) {

@@ -1,10 +1,8 @@
 package org.smash4j.experiment;
 
 import org.smash4j.experiment.stats.Correlation;
-import org.smash4j.report.ReportPlots;
 import org.smash4j.search.SmashScorer;
 import org.smash4j.space.Architecture;
-import org.smash4j.space.ArchitectureDocument;
 import org.smash4j.space.CostModel;
 import org.smash4j.space.NormStyle;
 import org.smash4j.space.SearchSpaceConfig;

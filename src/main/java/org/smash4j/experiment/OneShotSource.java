@@ -69,15 +69,11 @@ final class OneShotSource implements AutoCloseable {
      * seeds experiments), resuming it if {@code dir} already holds it; returns once it is finished.
      */
     static void trainVariant(Path dir, OneShotRunConfig variant, PrintStream progress) throws IOException {
-        if (Files.exists(dir.resolve(RunFiles.RUN))) {
-            OneShotRunConfig recorded = OneShotTraining.config(RunFolder.open(dir));
-            if (!recorded.equals(variant)) {
-                throw new IllegalArgumentException(dir + " holds a one-shot run with other settings");
-            }
-            OneShotTraining.resume(dir, progress);
-        } else {
-            OneShotTraining.start(dir, variant, progress);
+        if (Files.exists(dir.resolve(RunFiles.RUN))
+                && !OneShotTraining.config(RunFolder.open(dir)).equals(variant)) {
+            throw new IllegalArgumentException(dir + " holds a one-shot run with other settings");
         }
+        OneShotTraining.startOrResume(dir, variant, progress);
     }
 
     /** {@code base} with another HyperNet, epoch count, seed and device; everything else (data, schedule) kept. */

@@ -1,5 +1,6 @@
 package org.smash4j.pipeline;
 
+import org.smash4j.search.RegularizedEvolution;
 import org.smash4j.run.RunFiles;
 import org.smash4j.train.SpecDefaults;
 import org.smash4j.nn.HyperNetShape;
@@ -21,7 +22,6 @@ import org.smash4j.util.RandomStreams;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,19 +64,16 @@ public final class Pipeline {
 
         Path smash = run.resolve(RunFiles.SMASH_DIR);
         stage(progress, run, "1/4 one-shot training -> " + smash);
-        if (Files.exists(smash.resolve(RunFiles.RUN))) {
-            OneShotTraining.resume(smash, progress);
-        } else {
-            OneShotTraining.start(smash, OneShotRunConfig.standard(c.preset(), space, HyperNetShape.standard(), c.data(),
-                    c.oneShotEpochs(), c.seed(), c.device(), plan.checkpointEvery(), plan.metricsEvery())
-                    .with(c.oneShot())
-                    .withEvaluator(c.evaluator(), c.pathDropout()), progress);
-        }
+        OneShotTraining.startOrResume(smash, OneShotRunConfig.standard(c.preset(), space, HyperNetShape.standard(),
+                c.data(), c.oneShotEpochs(), c.seed(), c.device(), plan.checkpointEvery(), plan.metricsEvery())
+                .with(c.oneShot())
+                .withEvaluator(c.evaluator(), c.pathDropout()), progress);
 
         Path search = run.resolve(RunFiles.SEARCH_DIR);
         stage(progress, run, "2/4 search -> " + search);
         SearchJob.run(search, new SearchRunConfig(smash.toString(), c.searchRandom(), c.searchPerturb(),
-                c.searchHillClimb(), c.searchEvolution(), c.perturbProbability(), 20, 5, c.scorer(), c.seed(),
+                c.searchHillClimb(), c.searchEvolution(), c.perturbProbability(),
+                RegularizedEvolution.DEFAULT_POPULATION, RegularizedEvolution.DEFAULT_TOURNAMENT, c.scorer(), c.seed(),
                 c.device(), c.halvingEta(), c.halvingMinImages()), progress);
 
         List<org.smash4j.run.RankedArchitecture> ranked = Ranking.read(search.resolve(RunFiles.RANKING)).ranked();
@@ -103,11 +100,7 @@ public final class Pipeline {
 
     private static void train(Path dir, ArchitectureDocument doc, PipelineConfig c, TrainingPlan plan,
             PrintStream progress) throws IOException {
-        if (Files.exists(dir.resolve(RunFiles.RUN))) {
-            StandaloneTraining.resume(dir, progress);
-            return;
-        }
-        StandaloneTraining.start(dir, StandaloneRunConfig.withSpecOptimizer(doc, c.normStyle(), c.data(),
+        StandaloneTraining.startOrResume(dir, StandaloneRunConfig.withSpecOptimizer(doc, c.normStyle(), c.data(),
                 c.standaloneEpochs(), SpecDefaults.BATCH, SpecDefaults.STANDALONE_LR, c.seed(), c.device(),
                 plan.checkpointEvery(), plan.metricsEvery()), progress);
     }

@@ -14,7 +14,6 @@ import org.smash4j.run.RunFolder;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**

@@ -2,7 +2,6 @@ package org.smash4j.report;
 
 import org.smash4j.run.RunFiles;
 import org.smash4j.run.Json;
-import org.smash4j.run.RunFolder;
 import org.smash4j.run.ResultsFile;
 import org.smash4j.run.Ranking;
 

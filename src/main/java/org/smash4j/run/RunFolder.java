@@ -99,6 +99,29 @@ public final class RunFolder {
         }
     }
 
+    /** The work of a run, given its folder and its configuration (given at a start, recorded at a resume). */
+    @FunctionalInterface
+    public interface ConfiguredWork<C, T> {
+        T run(RunFolder run, C config) throws IOException;
+    }
+
+    /**
+     * The start-or-resume routine of a job's stages (the pipeline's one-shot and stand-alone trainings, experiment
+     * candidates and one-shot variants), whose folders the job alone writes: resumes {@code dir} with its recorded
+     * {@code command} configuration when it holds a run, else starts it with {@code config} as {@link #start} does.
+     * The recorded configuration wins, so a stage of a run folder written by an older version resumes as recorded.
+     */
+    public static <C, T> T resumeOrStart(Path dir, String command, long seed, C config, Class<C> type,
+            ConfiguredWork<C, T> work) throws IOException {
+        if (Files.exists(dir.resolve(RunFiles.RUN))) {
+            RunFolder run = open(dir);
+            C recorded = run.config(command, type);
+            run.log("resuming " + command);
+            return work.run(run, recorded);
+        }
+        return start(dir, command, seed, config, run -> work.run(run, config));
+    }
+
     /** Deletes run.json and run.log (and the folder, if this run made it) when nothing else has been written. */
     private void removeIfOnlyItsStart(boolean keepFolder) {
         try (var entries = Files.list(dir)) {

@@ -10,7 +10,6 @@ import org.smash4j.nn.Placement;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Starts, resumes and reloads one-shot training runs ({@code smash train-smash}). */
@@ -24,6 +23,13 @@ public final class OneShotTraining {
     public static TrainingLoop.Summary start(Path dir, OneShotRunConfig config, PrintStream progress)
             throws IOException {
         return RunFolder.start(dir, COMMAND, config.seed(), config, run -> train(run, config, progress, -1));
+    }
+
+    /** Continues the run in {@code dir} if it holds one (with its recorded configuration), else starts it. */
+    public static TrainingLoop.Summary startOrResume(Path dir, OneShotRunConfig config, PrintStream progress)
+            throws IOException {
+        return RunFolder.resumeOrStart(dir, COMMAND, config.seed(), config, OneShotRunConfig.class,
+                (run, c) -> train(run, c, progress, -1));
     }
 
     /** Continues the run in {@code dir} from its last checkpoint. */

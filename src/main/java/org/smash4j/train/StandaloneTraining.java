@@ -35,6 +35,13 @@ public final class StandaloneTraining {
         return RunFolder.start(dir, COMMAND, config.seed(), config, run -> train(run, config, progress, -1));
     }
 
+    /** Continues the run in {@code dir} if it holds one (with its recorded configuration), else starts it. */
+    public static TrainingLoop.Summary startOrResume(Path dir, StandaloneRunConfig config, PrintStream progress)
+            throws IOException {
+        return RunFolder.resumeOrStart(dir, COMMAND, config.seed(), config, StandaloneRunConfig.class,
+                (run, c) -> train(run, c, progress, -1));
+    }
+
     public static TrainingLoop.Summary resume(Path dir, PrintStream progress) throws IOException {
         RunFolder run = RunFolder.open(dir);
         return train(run, config(run), progress, -1);

@@ -154,4 +154,24 @@ class RunFolderTest {
         assertThrows(RunFolderException.class, () -> RunFolder.create(mine, "test", 1, new Linked("x", List.of(), 1)));
         assertEquals("x", Files.readString(mine.resolve("run.json.tmp")));
     }
+
+    @Test
+    void resumeOrStartStartsWithTheGivenSettingsAndResumesWithTheRecordedOnes(@TempDir Path tmp) throws IOException {
+        Path dir = tmp.resolve("stage");
+        Linked given = new Linked(tmp.resolve("smash").toString(), List.of(), 2);
+        assertEquals(given, RunFolder.resumeOrStart(dir, "test", 1, given, Linked.class, (run, c) -> c));
+        assertEquals(2, RunFolder.open(dir).description().at("/config/epochs").asInt());
+        // A stage of an older run resumes as recorded, whatever this version would give it now.
+        assertEquals(given, RunFolder.resumeOrStart(dir, "test", 1, new Linked(given.smashRun(), List.of(), 5),
+                Linked.class, (run, c) -> c));
+        assertTrue(assertThrows(RunFolderException.class, () -> RunFolder.resumeOrStart(dir, "other", 1, given,
+                Linked.class, (run, c) -> c)).getMessage().contains("holds a 'test' run, not a 'other' run"));
+
+        Path refused = tmp.resolve("refused");
+        assertThrows(IllegalArgumentException.class, () -> RunFolder.resumeOrStart(refused, "test", 1, given,
+                Linked.class, (run, c) -> {
+                    throw new IllegalArgumentException("bad data");
+                }));
+        assertFalse(Files.exists(refused), "a start refused before its work wrote anything leaves nothing");
+    }
 }
