@@ -89,7 +89,7 @@ final class DiagnoseCommand implements Callable<Integer> {
 
     /** The one-shot run itself, or the smash/ folder of a pipeline run. */
     private static Path oneShotFolder(Path dir) throws IOException {
-        String command = RunFolder.open(dir).description().path("command").asText();
+        String command = RunFolder.open(dir).command();
         if (!OneShotTraining.COMMAND.equals(command) && Files.isRegularFile(dir.resolve(RunFiles.SMASH_DIR)
                 .resolve(RunFiles.RUN))) {
             return dir.resolve(RunFiles.SMASH_DIR);

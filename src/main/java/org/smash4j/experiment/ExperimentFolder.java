@@ -30,7 +30,7 @@ public final class ExperimentFolder {
 
     /** The experiment named in a run folder's run.json. */
     public static String experimentOf(Path dir) throws IOException {
-        String command = RunFolder.open(dir).description().path("command").asText();
+        String command = RunFolder.open(dir).command();
         if (!command.startsWith(COMMAND_PREFIX)) {
             throw new IllegalArgumentException(dir + " holds a `" + command + "` run, not an experiment");
         }
@@ -68,7 +68,7 @@ public final class ExperimentFolder {
     private static boolean isPipeline(Path dir) {
         try {
             return Files.isRegularFile(dir.resolve(RunFiles.RUN))
-                    && "run".equals(RunFolder.open(dir).description().path("command").asText());
+                    && "run".equals(RunFolder.open(dir).command());
         } catch (IOException e) {
             return false;
         }

@@ -55,7 +55,7 @@ final class OneShotSource implements AutoCloseable {
                     + " of a `smash train-smash` run, or RUN/smash of a `smash run`");
         }
         RunFolder run = RunFolder.open(smashRun);
-        String command = run.description().path("command").asText();
+        String command = run.command();
         if (!OneShotTraining.COMMAND.equals(command)) {
             throw new IOException(smashRun + " holds a `" + command + "` run, not a one-shot (`"
                     + OneShotTraining.COMMAND + "`) run" + ("run".equals(command) ? "; use " + smashRun.resolve(RunFiles.SMASH_DIR)

@@ -2,6 +2,7 @@ package org.smash4j.report;
 
 import org.smash4j.run.RunFiles;
 import org.smash4j.run.Json;
+import org.smash4j.run.RunDescription;
 import org.smash4j.run.ResultsFile;
 import org.smash4j.run.Ranking;
 
@@ -135,21 +136,24 @@ final class RunReader {
         if (doc == null) {
             return null;
         }
-        String command = doc.path("command").isTextual() ? doc.get("command").asText() : null;
-        Long seed = doc.path("seed").isIntegralNumber() ? doc.get("seed").asLong() : null;
+        RunDescription d;
+        try {
+            d = Json.LINE.treeToValue(doc, RunDescription.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            problems.add(label + RunFiles.RUN + " cannot be read: " + firstLine(e.getMessage()));
+            return null;
+        }
         Instant created = null;
-        if (doc.path("created").isTextual()) {
+        if (d.created() != null) {
             try {
-                created = Instant.parse(doc.get("created").asText());
+                created = Instant.parse(d.created());
             } catch (DateTimeParseException e) {
-                problems.add(label + RunFiles.RUN + ": 'created' is not an ISO-8601 instant: "
-                        + doc.get("created").asText());
+                problems.add(label + RunFiles.RUN + ": 'created' is not an ISO-8601 instant: " + d.created());
             }
         }
-        JsonNode config = doc.path("config").isObject() ? doc.get("config") : JsonNodeFactory.instance.objectNode();
-        Map<String, String> versions = new LinkedHashMap<>();
-        doc.path("versions").fields().forEachRemaining(e -> versions.put(e.getKey(), e.getValue().asText()));
-        return new RunInfo(command, seed, created, config, versions);
+        JsonNode config = d.config() != null && d.config().isObject() ? d.config()
+                : JsonNodeFactory.instance.objectNode();
+        return new RunInfo(d.command(), d.seed(), created, config, d.versions() == null ? Map.of() : d.versions());
     }
 
     // ---------------------------------------------------------------- metrics.jsonl

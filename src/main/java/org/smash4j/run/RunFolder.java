@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -37,15 +36,9 @@ public final class RunFolder {
             throws IOException {
         requireFreshFolder(dir);
         boolean existed = Files.exists(dir);
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("command", command);
-        doc.put("seed", seed);
-        doc.put("created", Instant.now().toString());
-        doc.put("config", RunLinks.stored(dir, Json.MAPPER.valueToTree(config)));
-        doc.put("versions", Versions.all());
-        doc.put("backend", BackendInfo.current());
-        doc.put("threads", BackendInfo.threads());
-        GitCommit.current().ifPresent(commit -> doc.put("gitCommit", commit));
+        RunDescription doc = new RunDescription(command, seed, Instant.now().toString(),
+                RunLinks.stored(dir, Json.MAPPER.valueToTree(config)), Versions.all(), BackendInfo.current(),
+                BackendInfo.threads(), GitCommit.current().orElse(null));
         try {
             Files.createDirectories(dir);
             AtomicFiles.writeString(dir.resolve(RunFiles.RUN), Json.MAPPER.writeValueAsString(doc));
@@ -247,7 +240,12 @@ public final class RunFolder {
         return RunLinks.resolve(dir, stored);
     }
 
-    /** The parsed run.json. */
+    /** The command that made this run ({@code run.json}'s {@code command}; "" in a damaged file). */
+    public String command() throws IOException {
+        return java.util.Objects.requireNonNullElse(RunDescription.read(dir).command(), "");
+    }
+
+    /** The parsed run.json, with the sections recorded after creation. */
     public JsonNode description() throws IOException {
         return Json.MAPPER.readTree(dir.resolve(RunFiles.RUN).toFile());
     }

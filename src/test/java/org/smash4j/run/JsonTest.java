@@ -68,5 +68,29 @@ class JsonTest {
         RunFolder run = RunFolder.open(dir);
         assertEquals(new Settings(4, 0.25, List.of("a", "b")), run.config("test", Settings.class));
         assertEquals(7, run.description().get("seed").asLong());
+        RunDescription d = RunDescription.read(dir);
+        assertEquals("test", d.command());
+        assertEquals(7L, d.seed());
+        assertEquals("2026-01-02T03:04:05Z", d.created());
+        assertEquals(java.util.Map.of("smash4j", "0.1"), d.versions());
+        assertEquals(null, d.backend(), "older than the backend section");
+        assertEquals("test", run.command());
+    }
+
+    @Test
+    void aRunDescriptionIsWrittenInItsDocumentedOrder(@TempDir Path tmp) throws IOException {
+        Path dir = tmp.resolve("run");
+        RunFolder run = RunFolder.create(dir, "test", 3, new Settings(1, 0.5, List.of()));
+        run.recordSection("data", java.util.Map.of("train", 10));
+        List<String> names = new java.util.ArrayList<>();
+        Json.MAPPER.readTree(dir.resolve(RunFiles.RUN).toFile()).fieldNames().forEachRemaining(names::add);
+        List<String> expected = new java.util.ArrayList<>(List.of("command", "seed", "created", "config", "versions",
+                "backend", "threads"));
+        if (RunDescription.read(dir).gitCommit() != null) {
+            expected.add("gitCommit");
+        }
+        expected.add("data");
+        assertEquals(expected, names);
+        assertEquals(new Settings(1, 0.5, List.of()), run.config("test", Settings.class));
     }
 }
