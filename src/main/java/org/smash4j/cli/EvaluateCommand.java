@@ -36,8 +36,8 @@ final class EvaluateCommand implements Callable<Integer> {
             DataSpec spec = data == null ? own : new DataSpec(data, dataDir, 0, 0, own.validationFraction(),
                     own.splitSeed());
             DataSpec.Prepared d = spec.prepare();
-            Evaluation.Result r = Evaluation.run(d.test(), m.info().normalization(), SpecDefaults.EVAL_BATCH, Placement.of(device),
-                    (i, x) -> m.network().forward(x, false));
+            Evaluation.Result r = Evaluation.run(d.test(), m.info().normalization(), SpecDefaults.EVAL_BATCH,
+                    Placement.of(device), (i, x) -> m.network().forward(x, false));
             System.out.printf(Locale.ROOT, "test error %.4f (accuracy %.4f) on %d images of %s, loss %.4f%n",
                     r.error(), 1 - r.error(), r.images(), d.name(), r.loss());
         }

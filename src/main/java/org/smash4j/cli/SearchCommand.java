@@ -92,9 +92,8 @@ final class SearchCommand implements Callable<Integer> {
             dir = out != null ? out : smash.resolveSibling(smash.getFileName() + "-search");
             s = SearchJob.run(dir, new SearchRunConfig(smash.toString(), random, perturb, hillClimb, evolution, p,
                     RegularizedEvolution.DEFAULT_POPULATION, RegularizedEvolution.DEFAULT_TOURNAMENT,
-                    new SmashScorer.Settings(draws, recalibrate, SpecDefaults.EVAL_BATCH, batchStatistics()), seed, device,
-                    halving.eta,
-                    halving.minImages), System.err);
+                    new SmashScorer.Settings(draws, recalibrate, SpecDefaults.EVAL_BATCH, batchStatistics()), seed,
+                    device, halving.eta, halving.minImages), System.err);
         }
         System.out.printf(Locale.ROOT, "search finished: %d architectures scored; best #%d with SMASH score %.4f; "
                 + "ranking in %s%n", s.results().size(), s.best().index(), s.best().score().error(),

@@ -58,8 +58,8 @@ final class OneShotSource implements AutoCloseable {
         String command = run.command();
         if (!OneShotTraining.COMMAND.equals(command)) {
             throw new IOException(smashRun + " holds a `" + command + "` run, not a one-shot (`"
-                    + OneShotTraining.COMMAND + "`) run" + ("run".equals(command) ? "; use " + smashRun.resolve(RunFiles.SMASH_DIR)
-                    : ""));
+                    + OneShotTraining.COMMAND + "`) run"
+                    + ("run".equals(command) ? "; use " + smashRun.resolve(RunFiles.SMASH_DIR) : ""));
         }
         return run;
     }

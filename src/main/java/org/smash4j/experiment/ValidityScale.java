@@ -72,8 +72,8 @@ public final class ValidityScale {
                 data.splitSeed());
         return new OneShotRunConfig("quick", spec.prepare().fit(Presets.quick()), HyperNetShape.standard(), spec,
                 ONE_SHOT_EPOCHS, SpecDefaults.BATCH, SpecDefaults.ONE_SHOT_LR, Adam.Settings.smash(), seed, device,
-                SpecDefaults.CHECKPOINT_EVERY, SpecDefaults.METRICS_EVERY, SpecDefaults.EVAL_BATCH, SpecDefaults.MAX_LOSS)
-                .with(settings);
+                SpecDefaults.CHECKPOINT_EVERY, SpecDefaults.METRICS_EVERY, SpecDefaults.EVAL_BATCH,
+                SpecDefaults.MAX_LOSS).with(settings);
     }
 
     /**
@@ -128,7 +128,8 @@ public final class ValidityScale {
             if (foreign.isPresent()) {
                 throw new RunFolderException(out + " holds " + foreign.get().getFileName() + ", which is not part of"
                         + " the validity experiment (" + RunFiles.SMASH_DIR + "/ and " + CORRELATION_DIR + "/); it"
-                        + " starts only in a missing or empty folder, so nothing in it is touched: choose another --out");
+                        + " starts only in a missing or empty folder, so nothing in it is touched: choose another"
+                        + " --out");
             }
         }
     }

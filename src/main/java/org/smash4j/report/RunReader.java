@@ -110,7 +110,8 @@ final class RunReader {
         } else if (finals.stream().noneMatch(m -> m.name().equals("rank-1"))) {
             missing.add("final/rank-1 is missing: the winner has not been trained stand-alone");
         }
-        List<TrainedModel> baselines = readTrainedModels(runDir.resolve(RunFiles.BASELINES_DIR), "baselines/", "random-");
+        List<TrainedModel> baselines = readTrainedModels(runDir.resolve(RunFiles.BASELINES_DIR), "baselines/",
+                "random-");
 
         SearchSpaceConfig space = rankingSpace;
         if (space == null) {

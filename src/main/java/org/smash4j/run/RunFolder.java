@@ -161,8 +161,8 @@ public final class RunFolder {
             try (var entries = Files.list(dir)) {
                 var first = entries.findFirst();
                 if (first.isPresent()) {
-                    throw new RunFolderException(dir + " is not empty and holds no run (" + RunFiles.RUN + " is missing; it"
-                            + " holds " + first.get().getFileName() + "); a run starts only in a missing or empty"
+                    throw new RunFolderException(dir + " is not empty and holds no run (" + RunFiles.RUN
+                            + " is missing; it holds " + first.get().getFileName() + "); a run starts only in a missing or empty"
                             + " folder, so nothing in it is touched: choose another --out");
                 }
             }

@@ -76,8 +76,8 @@ public final class StandaloneTraining {
             TrainingLoop.Summary s = loop.run(run, task, batches, "train");
             if (s.steps() == (long) c.epochs() * batches.batchesPerEpoch()) {
                 Map<String, Object> last = s.lastEpoch() != null ? s.lastEpoch() : lastEpochRecord(run);
-                save(run.resolve(RunFiles.MODEL_DIR), net, new ModelInfo(c.normStyle(), c.data(), data.train().classNames(),
-                        data.normalization(), doc.space().inChannels(), doc.space().resolution(), last));
+                save(run.resolve(RunFiles.MODEL_DIR), net, new ModelInfo(c.normStyle(), c.data(),
+                        data.train().classNames(), data.normalization(), doc.space().inChannels(), doc.space().resolution(), last));
             }
             return s;
         }
@@ -112,7 +112,8 @@ public final class StandaloneTraining {
 
     /** Loads the model saved by a finished {@code train} run (the run folder or its model/ folder). */
     public static Model load(Path runOrModel, String device) throws IOException {
-        Path dir = Files.isDirectory(runOrModel.resolve(RunFiles.MODEL_DIR)) ? runOrModel.resolve(RunFiles.MODEL_DIR) : runOrModel;
+        Path model = runOrModel.resolve(RunFiles.MODEL_DIR);
+        Path dir = Files.isDirectory(model) ? model : runOrModel;
         if (!Files.isRegularFile(dir.resolve(RunFiles.MODEL_WEIGHTS))) {
             throw new IOException(runOrModel + " holds no trained model (no " + RunFiles.MODEL_DIR
                     + "/weights.params); is the run finished?");

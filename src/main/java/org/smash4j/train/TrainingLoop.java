@@ -104,8 +104,9 @@ public final class TrainingLoop {
             try {
                 return runFromCheckpoint(run, task, batches, label);
             } catch (TrainingDivergedException e) {
-                boolean canRetry = (Files.exists(run.resolve(RunFiles.CHECKPOINT))
-                        || Files.exists(Checkpoint.previous(run.resolve(RunFiles.CHECKPOINT)))) && e.step() != failedStep;
+                Path checkpoint = run.resolve(RunFiles.CHECKPOINT);
+                boolean canRetry = (Files.exists(checkpoint) || Files.exists(Checkpoint.previous(checkpoint)))
+                        && e.step() != failedStep;
                 if (!canRetry) {
                     throw failedStep >= 0 ? new TrainingDivergedException(e.step(), e.getMessage()
                             + "; it happened again after reloading the checkpoint") : e;

@@ -2,21 +2,12 @@ package org.smash4j.experiment;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.smash4j.cli.Main;
-import org.smash4j.nn.HyperNetShape;
-import org.smash4j.run.RunFolder;
+import org.smash4j.cli.Refusals;
 import org.smash4j.run.RunFolderException;
-import org.smash4j.space.DataShape;
-import org.smash4j.space.Presets;
-import org.smash4j.train.DataSpec;
-import org.smash4j.train.OneShotRunConfig;
-import org.smash4j.train.OneShotTraining;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -35,27 +26,12 @@ class ExperimentRefusalTest {
     @TempDir
     Path tmp;
 
-    /** A tiny one-shot configuration whose data folder holds no data. */
-    private OneShotRunConfig withoutData() throws IOException {
-        Path empty = Files.createDirectories(tmp.resolve("no-data"));
-        DataSpec data = new DataSpec("fashion-mnist", empty.toString(), 100, 50, 0.1, 0);
-        return OneShotRunConfig.standard("tiny", new DataShape("fashion-mnist", 1, 28, 28, 10).fit(Presets.tiny()),
-                HyperNetShape.standard(), data, 1, 0, "cpu", 0, 5);
-    }
-
-    /** A train-smash run folder (run.json only) whose data folder holds no data. */
-    private Path oneShotRunWithoutData() throws IOException {
-        Path smash = tmp.resolve("smash");
-        RunFolder.create(smash, OneShotTraining.COMMAND, 0, withoutData());
-        return smash;
-    }
-
     @Test
     void aSmashFolderThatIsNoOneShotRunIsRefusedBeforeOutIsWritten() {
         Path out = tmp.resolve("out");
         for (String name : new String[] {"correlation", "trick", "arch-gradient", "seeds"}) {
-            String text = refusal("experiment", name, "--scale", "tiny", "--smash", tmp.resolve("nowhere").toString(),
-                    "--out", out.toString());
+            String text = Refusals.refusal("experiment", name, "--scale", "tiny", "--smash",
+                    tmp.resolve("nowhere").toString(), "--out", out.toString());
             assertTrue(text.contains("is not a run folder"), name + ": " + text);
             assertFalse(Files.exists(out), name + ": nothing written");
         }
@@ -63,23 +39,25 @@ class ExperimentRefusalTest {
 
     @Test
     void aBadDeviceIsRefusedBeforeOutIsWritten() throws IOException {
-        Path smash = oneShotRunWithoutData();
+        Path smash = Refusals.oneShotRunWithoutData(tmp);
         Path out = tmp.resolve("out");
-        String text = refusal("experiment", "correlation", "--scale", "tiny", "--smash", smash.toString(), "--out",
-                out.toString(), "--device", "tpu");
+        String text = Refusals.refusal("experiment", "correlation", "--scale", "tiny", "--smash", smash.toString(),
+                "--out", out.toString(), "--device", "tpu");
         assertTrue(text.contains("unknown device 'tpu'"), text);
         assertFalse(Files.exists(out), "nothing written");
     }
 
     @Test
     void aStartRefusedForItsDataIsUndone() throws IOException {
-        Path smash = oneShotRunWithoutData();
+        Path smash = Refusals.oneShotRunWithoutData(tmp);
         Path out = tmp.resolve("out");
-        refusal("experiment", "correlation", "--scale", "tiny", "--smash", smash.toString(), "--out", out.toString());
+        Refusals.refusal("experiment", "correlation", "--scale", "tiny", "--smash", smash.toString(), "--out",
+                out.toString());
         assertFalse(Files.exists(out), "the folder the start made is removed");
 
         Path empty = Files.createDirectories(tmp.resolve("empty"));
-        refusal("experiment", "trick", "--scale", "tiny", "--smash", smash.toString(), "--out", empty.toString());
+        Refusals.refusal("experiment", "trick", "--scale", "tiny", "--smash", smash.toString(), "--out",
+                empty.toString());
         assertTrue(Files.isDirectory(empty), "the user's empty folder stays");
         try (var files = Files.list(empty)) {
             assertEquals(0, files.count(), "and stays empty");
@@ -91,7 +69,7 @@ class ExperimentRefusalTest {
         Path mine = Files.createDirectories(tmp.resolve("mine"));
         Files.writeString(mine.resolve("notes.txt"), "my notes\n");
         RunFolderException e = assertThrows(RunFolderException.class,
-                () -> ValidityScale.run(mine, withoutData(), null, QUIET));
+                () -> ValidityScale.run(mine, Refusals.oneShotWithoutData(tmp), null, QUIET));
         assertTrue(e.getMessage().contains("holds notes.txt"), e.getMessage());
         try (var files = Files.list(mine)) {
             assertEquals(1, files.count(), "nothing added");
@@ -99,18 +77,7 @@ class ExperimentRefusalTest {
         assertEquals("my notes\n", Files.readString(mine.resolve("notes.txt")));
 
         Path out = tmp.resolve("validity");
-        assertThrows(Exception.class, () -> ValidityScale.run(out, withoutData(), null, QUIET));
+        assertThrows(Exception.class, () -> ValidityScale.run(out, Refusals.oneShotWithoutData(tmp), null, QUIET));
         assertFalse(Files.exists(out), "the refused one-shot stage and the folder the start made are removed");
-    }
-
-    /** Runs the command line and returns its one-line error (exit code 2). */
-    private static String refusal(String... args) {
-        StringWriter err = new StringWriter();
-        var cl = Main.commandLine();
-        cl.setErr(new PrintWriter(err, true));
-        assertEquals(2, cl.execute(args), err.toString());
-        String text = err.toString().strip();
-        assertFalse(text.contains("\tat "), "one line, no stack trace: " + text);
-        return text;
     }
 }

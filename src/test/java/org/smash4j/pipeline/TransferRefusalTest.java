@@ -2,7 +2,7 @@ package org.smash4j.pipeline;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.smash4j.cli.Main;
+import org.smash4j.cli.Refusals;
 import org.smash4j.space.AnnealingState;
 import org.smash4j.space.ArchitectureDocument;
 import org.smash4j.space.DataShape;
@@ -97,15 +97,11 @@ class TransferRefusalTest {
                 RandomStreams.of(0, "refusal-test", 0)));
     }
 
-    /** Runs the command line and returns its one-line error (exit code 2). */
+    /** Runs {@code smash transfer ARGS} and returns its one-line error (exit code 2). */
     private static String refusal(String... args) {
-        StringWriter err = new StringWriter();
-        var cl = Main.commandLine();
-        cl.setErr(new PrintWriter(err, true));
         String[] all = new String[args.length + 1];
         all[0] = "transfer";
         System.arraycopy(args, 0, all, 1, args.length);
-        assertEquals(2, cl.execute(all), err.toString());
-        return err.toString().strip();
+        return Refusals.refusal(all);
     }
 }
