@@ -39,12 +39,7 @@ record CandidateTraining(int epochs, DataSpec data, long seed, String device) {
 
     /** The last epoch record of a finished stand-alone run. */
     static TrueError read(Path dir) throws IOException {
-        JsonNode last = null;
-        for (JsonNode n : RunFolder.open(dir).readLines(RunFiles.METRICS)) {
-            if ("epoch".equals(n.path("type").asText())) {
-                last = n;
-            }
-        }
+        JsonNode last = RunFolder.open(dir).lastMetrics("epoch");
         if (last == null || !last.has("testError")) {
             throw new IOException(dir + " has no finished epoch with a test error");
         }

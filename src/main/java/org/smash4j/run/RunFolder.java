@@ -308,6 +308,17 @@ public final class RunFolder {
         return out;
     }
 
+    /** The last record of metrics.jsonl of this {@code type} ("step" or "epoch"), or null when there is none. */
+    public JsonNode lastMetrics(String type) throws IOException {
+        JsonNode last = null;
+        for (JsonNode n : readLines(RunFiles.METRICS)) {
+            if (type.equals(n.path("type").asText())) {
+                last = n;
+            }
+        }
+        return last;
+    }
+
     /**
      * Keeps only the records of a JSON-lines file whose {@code field} is at most {@code limit}: on resume,
      * records written after the checkpoint are dropped so they are written again exactly once.

@@ -3,6 +3,7 @@ package org.smash4j.train;
 import org.smash4j.run.RunFiles;
 import org.smash4j.run.RunFolder;
 import org.smash4j.run.AtomicFiles;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.smash4j.run.Json;
 
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -85,13 +86,8 @@ public final class StandaloneTraining {
 
     /** The last epoch record of a run's metrics.jsonl (validation and test error, ...), or null before the first. */
     public static Map<String, Object> lastEpochRecord(RunFolder run) throws IOException {
-        Map<String, Object> last = null;
-        for (var n : run.readLines(RunFiles.METRICS)) {
-            if ("epoch".equals(n.path("type").asText())) {
-                last = Json.MAPPER.convertValue(n, new TypeReference<Map<String, Object>>() { });
-            }
-        }
-        return last;
+        JsonNode last = run.lastMetrics("epoch");
+        return last == null ? null : Json.MAPPER.convertValue(last, new TypeReference<Map<String, Object>>() { });
     }
 
     static void save(Path dir, StandaloneNetwork net, ModelInfo info) throws IOException {

@@ -174,4 +174,19 @@ class RunFolderTest {
                 }));
         assertFalse(Files.exists(refused), "a start refused before its work wrote anything leaves nothing");
     }
+
+    @Test
+    void lastMetricsIsTheLastCompleteRecordOfItsType(@TempDir Path tmp) throws IOException {
+        RunFolder run = RunFolder.create(tmp.resolve("run"), "test", 1, new Linked("x", List.of(), 1));
+        assertEquals(null, run.lastMetrics("epoch"), "no metrics.jsonl yet");
+        Files.writeString(run.resolve(RunFiles.METRICS), """
+                {"type":"step","step":10,"loss":2.0}
+                {"type":"epoch","epoch":1,"step":12,"testError":0.5}
+                {"type":"step","step":20,"loss":1.5}
+                {"type":"epoch","epoch":2,"step":24,"testError":0.25}
+                {"type":"step","step":30,"loss":1.25}
+                {"type":"epoch","epoch":3,"st""");
+        assertEquals(0.25, run.lastMetrics("epoch").get("testError").asDouble(), "the torn epoch 3 does not count");
+        assertEquals(30, run.lastMetrics("step").get("step").asLong());
+    }
 }
