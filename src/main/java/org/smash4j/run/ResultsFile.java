@@ -3,13 +3,13 @@ package org.smash4j.run;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.smash4j.space.Architecture;
 import org.smash4j.space.ArchitectureJson;
 import org.smash4j.space.SearchSpaceConfig;
 
 import java.io.IOException;
+import java.lang.reflect.RecordComponent;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 
@@ -33,8 +34,8 @@ import java.util.List;
 public final class ResultsFile {
 
     private static final ObjectMapper MAPPER = Json.LINE;
-    private static final List<String> FIELDS = List.of("index", "phase", "architecture", "score", "scores",
-            "scoreStd", "loss", "params", "macs", "seconds", "ensembleError", "parent", "partialImages");
+    private static final List<String> FIELDS = Arrays.stream(Line.class.getRecordComponents())
+            .map(RecordComponent::getName).toList();
 
     private ResultsFile() {
     }
@@ -52,34 +53,30 @@ public final class ResultsFile {
         }
     }
 
+    /**
+     * The fields of a line, in file order: the one definition of the format, which writing binds and reading checks
+     * field names against. Null stands for what is not known (a NaN loss or ensemble error, the parent of a random
+     * sample); {@code partialImages} is left out of whole-set scores.
+     */
+    private record Line(long index, String phase, Architecture architecture, double score, List<Double> scores,
+            Double scoreStd, Double loss, long params, long macs, double seconds, Double ensembleError, Long parent,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Integer partialImages) {
+        static Line of(ScoredArchitecture r) {
+            Score s = r.score();
+            return new Line(r.index(), r.phase().jsonName(), r.architecture(), s.error(), s.draws(),
+                    finiteOrNull(s.std()), finiteOrNull(s.loss()), r.params(), r.macs(), s.seconds(),
+                    finiteOrNull(s.ensembleError()), r.parent(), s.partial() ? s.partialImages() : null);
+        }
+
+        private static Double finiteOrNull(double v) {
+            return Double.isFinite(v) ? v : null;
+        }
+    }
+
     /** The JSON line (without the newline) of one result. */
     public static String toLine(ScoredArchitecture r) {
-        ObjectNode o = MAPPER.createObjectNode();
-        o.put("index", r.index());
-        o.put("phase", r.phase().jsonName());
-        o.set("architecture", architectureNode(r.architecture()));
-        Score s = r.score();
-        o.put("score", s.error());
-        ArrayNode draws = o.putArray("scores");
-        for (double d : s.draws()) {
-            draws.add(d);
-        }
-        putNumberOrNull(o, "scoreStd", s.std());
-        putNumberOrNull(o, "loss", s.loss());
-        o.put("params", r.params());
-        o.put("macs", r.macs());
-        o.put("seconds", s.seconds());
-        putNumberOrNull(o, "ensembleError", s.ensembleError());
-        if (r.parent() == null) {
-            o.putNull("parent");
-        } else {
-            o.put("parent", r.parent().longValue());
-        }
-        if (s.partial()) {
-            o.put("partialImages", s.partialImages());
-        }
         try {
-            return MAPPER.writeValueAsString(o);
+            return MAPPER.writeValueAsString(Line.of(r));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write result " + r.index() + " as JSON", e);
         }
@@ -204,22 +201,6 @@ public final class ResultsFile {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
             ch.truncate(length);
             ch.force(true);
-        }
-    }
-
-    static JsonNode architectureNode(Architecture a) {
-        try {
-            return MAPPER.readTree(ArchitectureJson.toJson(a));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot re-read the JSON of an architecture", e);
-        }
-    }
-
-    private static void putNumberOrNull(ObjectNode o, String name, double v) {
-        if (Double.isFinite(v)) {
-            o.put(name, v);
-        } else {
-            o.putNull(name);
         }
     }
 

@@ -72,6 +72,16 @@ class ResultsFileTest {
     }
 
     @Test
+    void aPartialScoreEndsItsLineWithTheImagesItCovers() {
+        ScoredArchitecture partial = new ScoredArchitecture(0, Phase.RANDOM, EMPTY,
+                Score.ofDraws(List.of(0.5), Double.NaN, 2).withPartialImages(125), 6154, 2_885_600, null);
+        String line = ResultsFile.toLine(partial);
+        assertTrue(line.endsWith(",\"ensembleError\":null,\"parent\":null,\"partialImages\":125}"), line);
+        assertEquals(partial, ResultsFile.parseLine(line, QUICK));
+        assertFalse(ResultsFile.toLine(RANDOM).contains("partialImages"), "a whole-set score has none");
+    }
+
+    @Test
     void badLinesAreNamedPrecisely() {
         String good = ResultsFile.toLine(HILL);
         assertEquals("field 'macs' is missing", parseError(good.replace("\"macs\":56789,", "")));
