@@ -20,7 +20,6 @@ import java.util.Map;
  * metrics.jsonl, and checkpoints. Every command writes one; {@code --resume} reopens it.
  */
 public final class RunFolder {
-
     private final Path dir;
 
     private RunFolder(Path dir) {
