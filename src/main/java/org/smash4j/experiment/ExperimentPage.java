@@ -20,7 +20,6 @@ import java.util.Locale;
  * experiment.html, a self-contained page holding that section.
  */
 final class ExperimentPage {
-
     private final String title;
     private final StringBuilder body = new StringBuilder();
     private final List<ReportPlots.Plot> plots = new ArrayList<>();

@@ -15,7 +15,6 @@ import java.util.Map;
  * ledger.jsonl, appended and synced as each finishes. On resume everything in it is reused, never recomputed.
  */
 final class Ledger {
-
     private final RunFolder run;
     private final Map<String, JsonNode> done = new LinkedHashMap<>();
 

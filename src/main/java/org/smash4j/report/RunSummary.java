@@ -40,8 +40,6 @@ import java.util.Map;
 public record RunSummary(String run, String dataSet, String preset, Map<String, Long> seeds, WallTimes wallTimes,
         OneShot oneShot, Search search, Winner winner, List<Trained> finals, List<Trained> baselines,
         Map<String, String> versions, List<String> missing, List<String> problems) {
-
-
     /**
      * Wall-clock seconds per stage. Training stages report their epochs' {@code elapsedSeconds} (summed over
      * resumed segments); the search reports the sum of its results' {@code seconds}. The total runs from

@@ -25,7 +25,6 @@ import java.util.Map;
  * source data, then on each target.
  */
 final class TransferReport {
-
     private TransferReport() {
     }
 

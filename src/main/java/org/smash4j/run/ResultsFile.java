@@ -32,7 +32,6 @@ import java.util.List;
  * random samples. Reading is strict, because a resumed search trusts these lines instead of scoring again.
  */
 public final class ResultsFile {
-
     private static final ObjectMapper MAPPER = Json.LINE;
     private static final List<String> FIELDS = Arrays.stream(Line.class.getRecordComponents())
             .map(RecordComponent::getName).toList();
