@@ -9,19 +9,34 @@ import org.smash4j.util.RandomStreams;
  * An immutable, labelled set of equally sized images held in memory as uint8, laid out
  * [image][channel][row][col] (NCHW). One byte per value keeps sets up to ImageNet32x32 in memory; pixels
  * become floats only batch by batch ({@link TrainingBatches}), after augmentation and normalisation.
+ *
+ * <p>The same set holds voxel grids ({@link #voxels}): cubes as deep as they are high, laid out
+ * [grid][channel][depth][row][col] (NCDHW), so splits, subsets, summaries and batching serve both; a grid's
+ * "pixels" are its voxels.
  */
 public final class ImageDataset {
     private final String name;
     private final int channels;
     private final int height;
     private final int width;
+    private final int spatialDims;
     private final PixelStore pixels;
     private final int[] labels;
     private final List<String> classNames;
 
     ImageDataset(String name, int channels, int height, int width, PixelStore pixels, int[] labels,
             List<String> classNames) {
+        this(name, channels, height, width, 2, pixels, labels, classNames);
+    }
+
+    private ImageDataset(String name, int channels, int height, int width, int spatialDims, PixelStore pixels,
+            int[] labels, List<String> classNames) {
         this.name = Objects.requireNonNull(name, "name");
+        if (spatialDims != 2 && (spatialDims != 3 || height != width)) {
+            throw new IllegalArgumentException(name + ": samples are images or cubic voxel grids, not "
+                    + spatialDims + "-D of side " + height + "x" + width);
+        }
+        this.spatialDims = spatialDims;
         this.classNames = List.copyOf(classNames);
         if (channels <= 0 || height <= 0 || width <= 0) {
             throw new IllegalArgumentException(
@@ -30,9 +45,11 @@ public final class ImageDataset {
         if (this.classNames.isEmpty()) {
             throw new IllegalArgumentException(name + ": needs at least one class name");
         }
-        if (pixels.imageBytes() != channels * height * width) {
+        int depth = spatialDims == 3 ? height : 1;
+        if (pixels.imageBytes() != channels * depth * height * width) {
             throw new IllegalArgumentException(name + ": images hold " + pixels.imageBytes() + " bytes, but "
-                    + channels + "x" + height + "x" + width + " needs " + channels * height * width);
+                    + channels + "x" + (spatialDims == 3 ? height + "x" : "") + height + "x" + width + " needs "
+                    + channels * depth * height * width);
         }
         if (pixels.count() != labels.length) {
             throw new IllegalArgumentException(
@@ -70,8 +87,41 @@ public final class ImageDataset {
         return new ImageDataset(name, channels, height, width, builder.build(), labels.clone(), classNames);
     }
 
+    /**
+     * A set of voxel grids of side {@code side} from NCDHW uint8 {@code voxels} (copied); one value per voxel, e.g.
+     * occupancy as 0 or 255.
+     */
+    public static ImageDataset voxels(String name, int channels, int side, byte[] voxels, int[] labels,
+            List<String> classNames) {
+        int gridBytes = channels * side * side * side;
+        if (gridBytes <= 0 || voxels.length % gridBytes != 0) {
+            throw new IllegalArgumentException(name + ": " + voxels.length + " voxel bytes are not a whole number of "
+                    + channels + "x" + side + "x" + side + "x" + side + " grids");
+        }
+        PixelStore.Builder builder = new PixelStore.Builder(voxels.length / gridBytes, gridBytes);
+        for (int i = 0; i < voxels.length / gridBytes; i++) {
+            builder.set(i, voxels, i * gridBytes);
+        }
+        return new ImageDataset(name, channels, side, side, 3, builder.build(), labels.clone(), classNames);
+    }
+
     public String name() {
         return name;
+    }
+
+    /** 2 for images, 3 for voxel grids. */
+    public int spatialDims() {
+        return spatialDims;
+    }
+
+    /** The depth of a voxel grid (its height); 1 for images, which have no depth axis. */
+    public int depth() {
+        return spatialDims == 3 ? height : 1;
+    }
+
+    /** Values per channel of one sample: height * width, times depth for voxel grids. */
+    public int channelSize() {
+        return depth() * height * width;
     }
 
     public int size() {
@@ -90,9 +140,9 @@ public final class ImageDataset {
         return width;
     }
 
-    /** Bytes (values) per image: channels * height * width. */
+    /** Bytes (values) per image: channels * height * width (times depth for voxel grids). */
     public int imageSize() {
-        return channels * height * width;
+        return channels * channelSize();
     }
 
     public List<String> classNames() {
@@ -114,6 +164,9 @@ public final class ImageDataset {
 
     /** The uint8 value (0..255) at (image, channel, row, col). */
     public int pixel(int image, int channel, int row, int col) {
+        if (spatialDims != 2) {
+            throw new IllegalStateException(name + " holds voxel grids, not images");
+        }
         Objects.checkIndex(channel, channels);
         Objects.checkIndex(row, height);
         Objects.checkIndex(col, width);
@@ -141,7 +194,7 @@ public final class ImageDataset {
         for (int i = 0; i < indices.length; i++) {
             selectedLabels[i] = labels[indices[i]];
         }
-        return new ImageDataset(newName, channels, height, width, pixels.select(indices), selectedLabels,
+        return new ImageDataset(newName, channels, height, width, spatialDims, pixels.select(indices), selectedLabels,
                 classNames);
     }
 
@@ -174,7 +227,7 @@ public final class ImageDataset {
 
     @Override
     public String toString() {
-        return name + " (" + size() + " images, " + channels + "x" + height + "x" + width + ", "
-                + classNames.size() + " classes)";
+        return name + " (" + size() + (spatialDims == 3 ? " voxel grids, " + channels + "x" + height + "x"
+                : " images, " + channels + "x") + height + "x" + width + ", " + classNames.size() + " classes)";
     }
 }

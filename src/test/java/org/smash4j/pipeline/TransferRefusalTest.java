@@ -60,7 +60,8 @@ class TransferRefusalTest {
         Path train = trainRun();
         assertEquals("error: cannot transfer to modelnet10: it is a 3-D (voxel) data set, and the networks have only"
                 + " a 2-D stem so far; 2-D data sets: [fashion-mnist, mnist, cifar10, cifar100, cifar100-coarse, stl10,"
-                + " imagenet32]", refusal("--from", train.toString(), "--data", "modelnet10"));
+                + " imagenet32, modelnet10, modelnet10-16, modelnet10-8]", refusal("--from", train.toString(), "--data",
+                "modelnet10"));
         assertFalse(Files.exists(train.resolve("transfers")));
     }
 
