@@ -4,8 +4,8 @@ import java.nio.FloatBuffer;
 import java.util.Arrays;
 
 /**
- * One minibatch ready for the network: normalised float pixels NCHW (voxel grids: NCDHW) plus labels, and where it sits in the
- * run (epoch, global step, position in the epoch's order). Arrays are copied in and out so the value stays
+ * One minibatch ready for the network: normalised float pixels NCHW (voxel grids: NCDHW) plus labels, and where it
+ * sits in the run (epoch, global step, position in the epoch's order). Arrays are copied in and out so the value stays
  * immutable; {@link #pixelBuffer()} is a read-only view for callers that only hand the data to a tensor.
  *
  * @param epoch the epoch it belongs to (0 for evaluation)

@@ -170,7 +170,8 @@ public final class StandaloneNetwork implements AutoCloseable {
                 String p = opName(b, o);
                 int nIn = op.reads().size() * block.bankSize() * n;
                 int nb = config.bottleneckChannels(nIn, op.width());
-                params.assign(p + ".w1x1", Layers.weightNormalize(OneShotNetwork.opWeight(wg, row, nIn, nb, config.spatialDims())));
+                params.assign(p + ".w1x1", Layers.weightNormalize(OneShotNetwork.opWeight(wg, row, nIn, nb,
+                        config.spatialDims())));
                 row += slices[global++] * geometry.sliceChannels();
                 for (int j : op.pattern().activeIndices()) {
                     int in = j % 2 == 0 ? nb : op.width() * n;

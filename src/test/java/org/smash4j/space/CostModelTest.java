@@ -155,7 +155,8 @@ class CostModelTest {
         assertEquals(240_945_152L + 33_718_272 + 6_322_176 + 480, CostModel.macs(inBlock0(2), voxels));
         NetworkCost cost = CostModel.of(ARCH, QUICK_VAR_OP.toBuilder().optSpatialDims(3).build(), NormStyle.SANDWICH);
         assertEquals(new LayerCost("stem", 1, 32, 28, 10_976, 240_945_152), cost.stem());
-        assertEquals(new OpCost(0, 0, 32, 32, 16, 28, 14_848 + 128, 14_848L * 21_952), cost.blocks().get(0).ops().get(0));
+        assertEquals(new OpCost(0, 0, 32, 32, 16, 28, 14_848 + 128, 14_848L * 21_952),
+                cost.blocks().get(0).ops().get(0));
         assertEquals(1024 + 32 * 16 * 75 + 32 * 32 * 27 + 32 * 8 * 45 + 128,
                 cost.blocks().get(0).ops().get(1).params());
         assertEquals(new LayerCost("head", 64, 10, 1, 778, 640), cost.head());
