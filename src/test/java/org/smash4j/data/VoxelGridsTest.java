@@ -105,6 +105,27 @@ class VoxelGridsTest {
     }
 
     @Test
+    void smashNpzFilesGiveOneSamplePerRotation() throws Exception {
+        SplittableRandom rng = new SplittableRandom(2);
+        for (String split : new String[] {"train", "test"}) {
+            // Three objects of two rotations each, classes 0, 4 and 9 (SMASH's labels are 0-based).
+            byte[] grids = new byte[6 * VoxelDataset.VOXELS];
+            for (int g = 0; g < 6; g++) {
+                System.arraycopy(SyntheticModelNet10.box(g + 1, rng), 0, grids, g * VoxelDataset.VOXELS,
+                        VoxelDataset.VOXELS);
+            }
+            java.util.Map<String, byte[]> arrays = new java.util.LinkedHashMap<>();
+            arrays.put("data", NumpyFiles.npy("|u1", "(3, 2, 32, 32, 32)", grids));
+            arrays.put("labels", NumpyFiles.npy("<i8", "(3,)", NumpyFiles.int64s(0, 4, 9)));
+            SyntheticFiles.write(dir.resolve("modelnet10_rot24_" + split + ".npz"), NumpyFiles.npz(arrays, true));
+        }
+        TrainTestData data = DataSets.open("modelnet10-16", dir);
+        assertEquals(6, data.train().size());
+        assertArrayEquals(new int[] {0, 0, 4, 4, 9, 9}, data.test().labels());
+        assertEquals(16 * 16 * 16, data.test().imageSize());
+    }
+
+    @Test
     void missingOrAmbiguousFilesAreNamed() throws Exception {
         SyntheticModelNet10.write(dir, 10, 10, 1);
         java.nio.file.Files.copy(dir.resolve("test.tar"), dir.resolve("test2.tar"));
