@@ -347,13 +347,9 @@ public final class OneShotNetwork implements AutoCloseable {
     NDArray sharedSlice(int block, int j, ConvSpec spec, int in, int out) {
         int r0h = (sharedKernel - spec.kernelH()) / 2;
         int r0w = (sharedKernel - spec.kernelW()) / 2;
-        if (config.spatialDims() == 3) {
-            return read(sharedName(block, j), new NDIndex("0:{}, 0:{}, {}:{}, {}:{}, {}:{}", out,
-                    in / spec.groups(), r0h, r0h + spec.kernelH(), r0h, r0h + spec.kernelH(), r0w,
-                    r0w + spec.kernelW()));
-        }
-        return read(sharedName(block, j), new NDIndex("0:{}, 0:{}, {}:{}, {}:{}", out, in / spec.groups(), r0h,
-                r0h + spec.kernelH(), r0w, r0w + spec.kernelW()));
+        String depth = config.spatialDims() == 3 ? r0h + ":" + (r0h + spec.kernelH()) + ", " : "";
+        return read(sharedName(block, j), new NDIndex("0:{}, 0:{}, " + depth + "{}:{}, {}:{}", out,
+                in / spec.groups(), r0h, r0h + spec.kernelH(), r0w, r0w + spec.kernelW()));
     }
 
     private static String sharedName(int block, int j) {
