@@ -22,15 +22,16 @@ public final class ImageDataset {
     private final int spatialDims;
     private final PixelStore pixels;
     private final int[] labels;
+    private final int[] objects; // voxel grids: the object each grid shows (its rotations share it); else null
     private final List<String> classNames;
 
     ImageDataset(String name, int channels, int height, int width, PixelStore pixels, int[] labels,
             List<String> classNames) {
-        this(name, channels, height, width, 2, pixels, labels, classNames);
+        this(name, channels, height, width, 2, pixels, labels, null, classNames);
     }
 
     private ImageDataset(String name, int channels, int height, int width, int spatialDims, PixelStore pixels,
-            int[] labels, List<String> classNames) {
+            int[] labels, int[] objects, List<String> classNames) {
         this.name = Objects.requireNonNull(name, "name");
         if (spatialDims != 2 && (spatialDims != 3 || height != width)) {
             throw new IllegalArgumentException(name + ": samples are images or cubic voxel grids, not "
@@ -61,6 +62,11 @@ public final class ImageDataset {
                         + " is outside 0.." + (this.classNames.size() - 1));
             }
         }
+        if (objects != null && objects.length != labels.length) {
+            throw new IllegalArgumentException(name + ": " + objects.length + " object ids for " + labels.length
+                    + " samples");
+        }
+        this.objects = objects;
         this.channels = channels;
         this.height = height;
         this.width = width;
@@ -90,9 +96,12 @@ public final class ImageDataset {
     /**
      * A set of voxel grids of side {@code side} from NCDHW uint8 {@code voxels} (copied); one value per voxel, e.g.
      * occupancy as 0 or 255.
+     *
+     * @param objects the object each grid shows, so that the rotations of one object stay on one side of a split
+     *     and are averaged at evaluation; null when every grid is an object of its own
      */
     public static ImageDataset voxels(String name, int channels, int side, byte[] voxels, int[] labels,
-            List<String> classNames) {
+            int[] objects, List<String> classNames) {
         int gridBytes = channels * side * side * side;
         if (gridBytes <= 0 || voxels.length % gridBytes != 0) {
             throw new IllegalArgumentException(name + ": " + voxels.length + " voxel bytes are not a whole number of "
@@ -102,7 +111,8 @@ public final class ImageDataset {
         for (int i = 0; i < voxels.length / gridBytes; i++) {
             builder.set(i, voxels, i * gridBytes);
         }
-        return new ImageDataset(name, channels, side, side, 3, builder.build(), labels.clone(), classNames);
+        return new ImageDataset(name, channels, side, side, 3, builder.build(), labels.clone(),
+                objects == null ? null : objects.clone(), classNames);
     }
 
     public String name() {
@@ -112,6 +122,11 @@ public final class ImageDataset {
     /** 2 for images, 3 for voxel grids. */
     public int spatialDims() {
         return spatialDims;
+    }
+
+    /** The object each sample shows (several grids of one object: its rotations), or null: each is its own. */
+    public int[] objects() {
+        return objects == null ? null : objects.clone();
     }
 
     /** The depth of a voxel grid (its height); 1 for images, which have no depth axis. */
@@ -194,8 +209,15 @@ public final class ImageDataset {
         for (int i = 0; i < indices.length; i++) {
             selectedLabels[i] = labels[indices[i]];
         }
+        int[] selectedObjects = null;
+        if (objects != null) {
+            selectedObjects = new int[indices.length];
+            for (int i = 0; i < indices.length; i++) {
+                selectedObjects[i] = objects[indices[i]];
+            }
+        }
         return new ImageDataset(newName, channels, height, width, spatialDims, pixels.select(indices), selectedLabels,
-                classNames);
+                selectedObjects, classNames);
     }
 
     /** The first {@code n} images (for quick runs and tests). */

@@ -186,7 +186,8 @@ public final class VoxelDataset {
      * Every grid as a sample of an {@link ImageDataset} of voxel grids of side {@code side} (32, 16 or 8), one
      * channel, occupied voxels 255 and empty ones 0 ({@link Normalization#VOXELS} maps them to SMASH's 5 and -1).
      * A smaller side takes the maximum over each (32/side)^3 cell: a cell is occupied when any of its voxels is.
-     * Each rotation of an object is its own sample, in object order, rotations together.
+     * Each rotation of an object is its own sample, in object order, rotations together; with several rotations
+     * the set records which object each grid shows ({@link ImageDataset#objects}).
      */
     public ImageDataset toGrids(int side) {
         if (side < 4 || SIDE % side != 0) {
@@ -197,11 +198,13 @@ public final class VoxelDataset {
         int count = size() * rotations;
         byte[] out = new byte[count * cells];
         int[] sampleLabels = new int[count];
+        int[] objects = new int[count];
         for (int o = 0; o < size(); o++) {
             byte[] src = packed[o];
             for (int r = 0; r < rotations; r++) {
                 int sample = o * rotations + r;
                 sampleLabels[sample] = labels[o];
+                objects[sample] = o;
                 int base = r * PACKED_BYTES;
                 for (int v = 0; v < VOXELS; v++) {
                     if ((src[base + v / 8] >> (v % 8) & 1) != 0) {
@@ -214,7 +217,8 @@ public final class VoxelDataset {
             }
         }
         String suffix = side == SIDE ? "" : " at " + side + "^3";
-        return ImageDataset.voxels(name + suffix, 1, side, out, sampleLabels, classNames);
+        return ImageDataset.voxels(name + suffix, 1, side, out, sampleLabels, rotations > 1 ? objects : null,
+                classNames);
     }
 
     /** The network input for a grid: x*6-1 per voxel, so 0 becomes -1 and 1 becomes 5. */

@@ -7,7 +7,8 @@
  * {@link org.smash4j.data.VoxelDataset}; for training they become an {@link org.smash4j.data.ImageDataset} of
  * voxel grids (one sample per grid, NCDHW, optionally reduced to 16^3 or 8^3), so splits, summaries, batching and
  * evaluation are the images' own, with SMASH's scaling ({@link org.smash4j.data.Normalization#VOXELS}) and jitter
- * ({@link org.smash4j.data.Augmentation#VOXEL_JITTER}) as the data set's normalisation and augmentation.
+ * ({@link org.smash4j.data.Augmentation#VOXEL_JITTER}) as the data set's normalisation and augmentation. The
+ * rotations of one object share an object id, so splits keep them together and evaluation averages over them.
  * Every random choice comes from {@link org.smash4j.util.RandomStreams}, so a batch is a pure function of
  * (seed, epoch, batch index) and a resumed run sees exactly the batches an uninterrupted one would.
  */

@@ -50,6 +50,7 @@ class VoxelGridsTest {
         ImageDataset grids = set.toGrids(16);
         assertEquals(4, grids.size());
         assertArrayEquals(new int[] {4, 4, 9, 9}, grids.labels());
+        assertArrayEquals(new int[] {0, 0, 1, 1}, grids.objects());
         assertEquals(-1, grids.image(1)[0]);
         assertEquals(0, grids.image(3)[0]);
     }
