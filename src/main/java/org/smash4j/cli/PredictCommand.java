@@ -39,6 +39,10 @@ final class PredictCommand implements Callable<Integer> {
                 : model;
         try (StandaloneTraining.Model m = StandaloneTraining.load(dir, device);
                 NDManager manager = NDManager.newBaseManager(Placement.of(device).device())) {
+            if (m.network().config().spatialDims() != 2) {
+                throw new IllegalArgumentException(dir + " holds a model of voxel grids; predict classifies image"
+                        + " files only (evaluate gives its test error)");
+            }
             int c = m.info().channels();
             int r = m.info().resolution();
             List<String> names = m.info().classNames();

@@ -23,8 +23,9 @@ import java.util.concurrent.Callable;
 @Command(name = "transfer", mixinStandardHelpOptions = true,
         description = {"Train the found architecture of a run from scratch on another data set and report its test "
                 + "error beside the source's. The architecture is unchanged; its space takes the target's input "
-                + "channels, resolution (a multiple of 4) and classes. Training as the final training of `smash run`"
-                + " (Nesterov SGD 0.9, lr 0.1 cosine, wd 1e-4, batch 50, sandwich norm).",
+                + "channels, resolution (a multiple of 4), classes and dimension (images or voxel grids: an "
+                + "architecture found on images trains on modelnet10 with 3-D convs). Training as the final "
+                + "training of `smash run` (Nesterov SGD 0.9, lr 0.1 cosine, wd 1e-4, batch 50, sandwich norm).",
                 "--from takes a `smash run` folder (the winner of its search), a `smash search` folder (its rank 1) "
                         + "or a `smash train`/`smash transfer` run. run.json records where the architecture came "
                         + "from; the model is saved as by `smash train` (evaluate, predict take it). `smash report "

@@ -9,17 +9,32 @@ import java.util.SplittableRandom;
  * flip an image gets is drawn from a random stream the caller passes in, never from shared state, so the same
  * (seed, step, position in batch) always yields the same augmented image.
  *
+ * <p>Voxel grids have their own augmentation instead, SMASH's ModelNet jitter ({@link VoxelDataset.Jitter}:
+ * flips and shifts with wrap-around), drawn from the same per-image stream.
+ *
  * @param padding zero padding on each side; 0 disables the crop
  * @param horizontalFlip whether to mirror left-right with probability 1/2
+ * @param voxelJitter whether to jitter voxel grids (then padding is 0 and horizontalFlip false)
  */
-public record Augmentation(int padding, boolean horizontalFlip) {
+public record Augmentation(int padding, boolean horizontalFlip, boolean voxelJitter) {
 
     /** No augmentation (digits, evaluation). */
     public static final Augmentation NONE = new Augmentation(0, false);
 
+    /** SMASH's ModelNet training augmentation of voxel grids. */
+    public static final Augmentation VOXEL_JITTER = new Augmentation(0, false, true);
+
+    /** An image augmentation. */
+    public Augmentation(int padding, boolean horizontalFlip) {
+        this(padding, horizontalFlip, false);
+    }
+
     public Augmentation {
         if (padding < 0) {
             throw new IllegalArgumentException("padding must be >= 0, got " + padding);
+        }
+        if (voxelJitter && (padding != 0 || horizontalFlip)) {
+            throw new IllegalArgumentException("voxel jitter does not combine with image crops and flips");
         }
     }
 
@@ -29,7 +44,7 @@ public record Augmentation(int padding, boolean horizontalFlip) {
     }
 
     public boolean isNone() {
-        return padding == 0 && !horizontalFlip;
+        return padding == 0 && !horizontalFlip && !voxelJitter;
     }
 
     /**

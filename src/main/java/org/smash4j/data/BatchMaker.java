@@ -26,7 +26,7 @@ final class BatchMaker {
     Batch make(int[] order, int first, int size, Augmentation augmentation, SplittableRandom random, int epoch,
             long step) {
         int imageSize = data.imageSize();
-        int plane = data.height() * data.width();
+        int plane = data.channelSize();
         float[] pixels = new float[size * imageSize];
         int[] labels = new int[size];
         int[] indices = new int[size];
@@ -37,7 +37,9 @@ final class BatchMaker {
             indices[i] = index;
             labels[i] = data.label(index);
             data.copyImage(index, raw, 0);
-            if (!augmentation.isNone()) {
+            if (augmentation.voxelJitter()) {
+                VoxelDataset.Jitter.draw(random).apply(raw, data.channels(), data.height(), augmented);
+            } else if (!augmentation.isNone()) {
                 augmentation.apply(raw, 0, data.channels(), data.height(), data.width(), augmentation.draw(random),
                         augmented, 0);
             }
@@ -50,6 +52,6 @@ final class BatchMaker {
             }
         }
         return new Batch(epoch, step, first, size, data.channels(), data.height(), data.width(), pixels, labels,
-                indices);
+                indices, data.spatialDims() == 3 ? data.depth() : 0);
     }
 }

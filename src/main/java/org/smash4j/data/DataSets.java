@@ -24,6 +24,11 @@ import java.util.Locale;
  *       batches as pickles or npz, or their parent; see {@link Imagenet32Format}); published constants;
  *       crop (pad 4) + flip, as SMASH. The validation set is the test set. The full training set takes 3.9 GB
  *       of heap; {@link #open(String, Path, int, long)} reads a subset without loading the rest.</li>
+ *   <li>{@code modelnet10}: 32x32x32 voxel grids for the 3-D networks; folder required, holding one training and
+ *       one test file, each a VoxNet/VRN tar or SMASH's npz ({@link ModelNet10Format}), told apart by "train" and
+ *       "test" in their names. SMASH's scaling (empty -1, occupied 5) and jitter (flips, shifts with
+ *       wrap-around). {@code modelnet10-16} and {@code modelnet10-8} are the same grids reduced to 16^3 and 8^3
+ *       (a cell is occupied when any of its voxels is), 8 and 64 times cheaper to train on.</li>
  * </ul>
  */
 public final class DataSets {
@@ -31,7 +36,7 @@ public final class DataSets {
 
     /** The names {@link #open} accepts. */
     public static final List<String> NAMES = List.of("fashion-mnist", "mnist", "cifar10", "cifar100",
-            "cifar100-coarse", "stl10", "imagenet32");
+            "cifar100-coarse", "stl10", "imagenet32", "modelnet10", "modelnet10-16", "modelnet10-8");
 
     private DataSets() {
     }
@@ -116,6 +121,16 @@ public final class DataSets {
                 return new TrainTestData(key, Imagenet32Format.readTrain(dir, trainLimit, subsetSeed),
                         Imagenet32Format.readVal(dir), Normalization.IMAGENET32, Augmentation.cropAndFlip(4));
             }
+            case "modelnet10":
+            case "modelnet10-16":
+            case "modelnet10-8": {
+                Path dir = required(key, dataDir, "the folder with ModelNet10's training and test file (VoxNet/VRN "
+                        + ".tar or SMASH's modelnet10_rot24_{train,test}.npz)");
+                int side = key.equals("modelnet10") ? VoxelDataset.SIDE : Integer.parseInt(key.substring(11));
+                return new TrainTestData(key, readVoxels(voxelFile(dir, "train")).toGrids(side),
+                        readVoxels(voxelFile(dir, "test")).toGrids(side), Normalization.VOXELS,
+                        Augmentation.VOXEL_JITTER);
+            }
             default:
                 throw new IllegalArgumentException("unknown data set '" + name + "'; known: " + NAMES);
         }
@@ -134,6 +149,28 @@ public final class DataSets {
         if (!Files.isDirectory(dir)) {
             throw new DataFormatException(dir, "data folder for " + key + " not found; " + hint);
         }
+    }
+
+    /** The one .tar or .npz file of {@code dir} whose name contains {@code split} ("train" or "test"). */
+    private static Path voxelFile(Path dir, String split) throws IOException {
+        List<Path> found;
+        try (var files = Files.list(dir)) {
+            found = files.filter(f -> {
+                String n = f.getFileName().toString().toLowerCase(Locale.ROOT);
+                return n.contains(split) && (n.endsWith(".tar") || n.endsWith(".npz")) && Files.isRegularFile(f);
+            }).sorted().toList();
+        }
+        if (found.size() != 1) {
+            throw new DataFormatException(dir, (found.isEmpty() ? "no" : found.size()) + " ModelNet10 " + split
+                    + " files (.tar or .npz with '" + split + "' in the name)" + (found.isEmpty() ? "" : ": "
+                    + found.stream().map(f -> f.getFileName().toString()).toList()) + "; expected exactly one");
+        }
+        return found.get(0);
+    }
+
+    private static VoxelDataset readVoxels(Path file) throws IOException {
+        return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".tar")
+                ? ModelNet10Format.readTar(file) : ModelNet10Format.readSmashNpz(file);
     }
 
     /** {@code dir/child} when that folder exists (the user passed the parent), else {@code dir}. */

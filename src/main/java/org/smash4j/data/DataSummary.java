@@ -26,7 +26,7 @@ public record DataSummary(int images, List<Integer> classCounts, List<Double> me
             counts[data.label(i)]++;
         }
         int channels = data.channels();
-        int plane = data.height() * data.width();
+        int plane = data.channelSize();
         long[][] histogram = new long[channels][256];
         byte[] image = new byte[data.imageSize()];
         for (int i = 0; i < data.size(); i++) {

@@ -30,6 +30,12 @@ public record Normalization(List<Double> mean, List<Double> std) {
             new double[] {0.48110, 0.45747, 0.40786},
             new double[] {0.26041, 0.25321, 0.26821});
 
+    /**
+     * Voxel grids stored as 0 (empty) and 255 (occupied): SMASH's input scaling x*6-1, i.e. -1 and 5
+     * ({@link VoxelDataset#SCALE}, {@link VoxelDataset#OFFSET}).
+     */
+    public static final Normalization VOXELS = of(new double[] {1 / 6.0}, new double[] {1 / 6.0});
+
     public Normalization {
         mean = List.copyOf(mean);
         std = List.copyOf(std);

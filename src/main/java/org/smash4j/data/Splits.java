@@ -35,12 +35,42 @@ public final class Splits {
      *     classes are represented in small validation sets
      */
     public static TrainValidation holdOut(ImageDataset data, double fraction, long seed, boolean stratified) {
+        if (data.objects() != null) {
+            return holdOutObjects(data, fraction, seed, stratified);
+        }
         int count = validationCount(data, fraction);
         SplittableRandom random = RandomStreams.of(seed, "split");
         int[] validation = stratified ? stratifiedPick(data, count, random)
                 : Arrays.copyOf(Permutations.shuffled(data.size(), random), count);
         Arrays.sort(validation);
         return assemble(data, validation, "seed " + seed);
+    }
+
+    /**
+     * For grids that show objects from several rotations: a seeded random round(fraction * objects) objects, every
+     * grid of each, so no rotation of a validation object is trained on.
+     */
+    private static TrainValidation holdOutObjects(ImageDataset data, double fraction, long seed, boolean stratified) {
+        if (stratified) {
+            throw new IllegalArgumentException(data.name() + ": a stratified split of objects seen from several "
+                    + "rotations is not implemented");
+        }
+        int[] objects = data.objects();
+        int[] distinct = Arrays.stream(objects).distinct().toArray();
+        int count = (int) Math.round(distinct.length * fraction);
+        if (!(fraction > 0 && fraction < 1) || count < 1 || count >= distinct.length) {
+            throw new IllegalArgumentException(data.name() + ": a validation fraction of " + fraction + " of "
+                    + distinct.length + " objects leaves " + count + " for validation and " + (distinct.length - count)
+                    + " for training; both need at least one");
+        }
+        int[] order = Permutations.shuffled(distinct.length, RandomStreams.of(seed, "split"));
+        java.util.Set<Integer> held = new java.util.HashSet<>();
+        for (int i = 0; i < count; i++) {
+            held.add(distinct[order[i]]);
+        }
+        int[] validation = java.util.stream.IntStream.range(0, data.size()).filter(i -> held.contains(objects[i]))
+                .toArray();
+        return assemble(data, validation, "seed " + seed + ", by object");
     }
 
     /** The last round(fraction * size) images as validation: the original code's fixed split. */

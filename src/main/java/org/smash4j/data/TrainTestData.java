@@ -17,7 +17,7 @@ public record TrainTestData(String name, ImageDataset train, ImageDataset test, 
         Objects.requireNonNull(normalization, "normalization");
         Objects.requireNonNull(augmentation, "augmentation");
         if (train.channels() != test.channels() || train.height() != test.height()
-                || train.width() != test.width()) {
+                || train.width() != test.width() || train.spatialDims() != test.spatialDims()) {
             throw new IllegalArgumentException(name + ": train images are " + train.channels() + "x" + train.height()
                     + "x" + train.width() + " but test images are " + test.channels() + "x" + test.height() + "x"
                     + test.width());

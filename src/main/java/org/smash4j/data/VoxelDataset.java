@@ -7,8 +7,8 @@ import java.util.SplittableRandom;
 
 /**
  * An immutable, labelled set of 3-D objects, each seen from the same number of rotations as a 32x32x32
- * occupancy grid of values {0,1} (ModelNet10, {@link ModelNet10Format}). Kept apart from the 2-D
- * {@link ImageDataset} because the networks are 2-D today.
+ * occupancy grid of values {0,1} (ModelNet10, {@link ModelNet10Format}), as read; training and evaluation
+ * use its grids as an {@link ImageDataset} of voxel grids ({@link #toGrids}).
  *
  * <p>A grid is addressed as the npy array it came from: voxel (i, j, k) at index (i*32 + j)*32 + k. Since every
  * value is 0 or 1 the grids are stored bit-packed, 4 KiB per grid instead of 32 KiB: SMASH's 24-rotation
@@ -182,6 +182,45 @@ public final class VoxelDataset {
                 Arrays.copyOf(labels, n), classNames);
     }
 
+    /**
+     * Every grid as a sample of an {@link ImageDataset} of voxel grids of side {@code side} (32, 16 or 8), one
+     * channel, occupied voxels 255 and empty ones 0 ({@link Normalization#VOXELS} maps them to SMASH's 5 and -1).
+     * A smaller side takes the maximum over each (32/side)^3 cell: a cell is occupied when any of its voxels is.
+     * Each rotation of an object is its own sample, in object order, rotations together; with several rotations
+     * the set records which object each grid shows ({@link ImageDataset#objects}).
+     */
+    public ImageDataset toGrids(int side) {
+        if (side < 4 || SIDE % side != 0) {
+            throw new IllegalArgumentException("a grid side must divide 32 and be at least 4, got " + side);
+        }
+        int f = SIDE / side;
+        int cells = side * side * side;
+        int count = size() * rotations;
+        byte[] out = new byte[count * cells];
+        int[] sampleLabels = new int[count];
+        int[] objects = new int[count];
+        for (int o = 0; o < size(); o++) {
+            byte[] src = packed[o];
+            for (int r = 0; r < rotations; r++) {
+                int sample = o * rotations + r;
+                sampleLabels[sample] = labels[o];
+                objects[sample] = o;
+                int base = r * PACKED_BYTES;
+                for (int v = 0; v < VOXELS; v++) {
+                    if ((src[base + v / 8] >> (v % 8) & 1) != 0) {
+                        int i = v / (SIDE * SIDE) / f;
+                        int j = v / SIDE % SIDE / f;
+                        int k = v % SIDE / f;
+                        out[sample * cells + (i * side + j) * side + k] = (byte) 255;
+                    }
+                }
+            }
+        }
+        String suffix = side == SIDE ? "" : " at " + side + "^3";
+        return ImageDataset.voxels(name + suffix, 1, side, out, sampleLabels, rotations > 1 ? objects : null,
+                classNames);
+    }
+
     /** The network input for a grid: x*6-1 per voxel, so 0 becomes -1 and 1 becomes 5. */
     public static float[] scaled(byte[] grid) {
         float[] out = new float[grid.length];
@@ -227,21 +266,39 @@ public final class VoxelDataset {
                 throw new IllegalArgumentException("a grid holds " + VOXELS + " values, got " + grid.length);
             }
             byte[] out = new byte[VOXELS];
-            for (int i = 0; i < SIDE; i++) {
-                int si = source(i, shiftI, flipI);
-                for (int j = 0; j < SIDE; j++) {
-                    int sj = source(j, shiftJ, flipJ);
-                    for (int k = 0; k < SIDE; k++) {
-                        out[(i * SIDE + j) * SIDE + k] = grid[(si * SIDE + sj) * SIDE + source(k, shiftK, false)];
-                    }
-                }
-            }
+            apply(grid, 1, SIDE, out);
             return out;
         }
 
-        private static int source(int index, int shift, boolean flip) {
-            int rolled = Math.floorMod(index - shift, SIDE);
-            return flip ? SIDE - 1 - rolled : rolled;
+        /**
+         * The same for {@code channels} grids of side {@code side} (C x side^3 values, e.g. a reduced-resolution
+         * sample), written to {@code dst}; every channel moves alike and the shifts stay whole voxels.
+         */
+        public void apply(byte[] src, int channels, int side, byte[] dst) {
+            int grid = side * side * side;
+            if (src.length < channels * grid || dst.length < channels * grid) {
+                throw new IllegalArgumentException(channels + " grids of side " + side + " need " + channels * grid
+                        + " values");
+            }
+            for (int c = 0; c < channels; c++) {
+                int base = c * grid;
+                for (int i = 0; i < side; i++) {
+                    int si = source(i, shiftI, flipI, side);
+                    for (int j = 0; j < side; j++) {
+                        int sj = source(j, shiftJ, flipJ, side);
+                        int out = base + (i * side + j) * side;
+                        int in = base + (si * side + sj) * side;
+                        for (int k = 0; k < side; k++) {
+                            dst[out + k] = src[in + source(k, shiftK, false, side)];
+                        }
+                    }
+                }
+            }
+        }
+
+        private static int source(int index, int shift, boolean flip, int side) {
+            int rolled = Math.floorMod(index - shift, side);
+            return flip ? side - 1 - rolled : rolled;
         }
     }
 

@@ -5,11 +5,17 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.convolutional.Conv3d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.pooling.Pool;
 
-/** The tensor operations both networks are made of, as plain functions of their weights. */
+/**
+ * The tensor operations both networks are made of, as plain functions of their weights. They serve images (NCHW,
+ * weights [out, in, kh, kw]) and voxel grids (NCDHW, weights [out, in, kd, kh, kw]) alike: the rank of the
+ * tensors says which, so the networks and the memory-bank executor exist once for both. In 3-D a conv spec's
+ * height setting (kernel, dilation) also applies to the depth axis ({@link #window}).
+ */
 public final class Layers {
     /** DJL's momentum convention: running = 0.9 * running + 0.1 * batch, i.e. PyTorch's momentum 0.1. */
     public static final float BN_MOMENTUM = 0.9f;
@@ -34,7 +40,7 @@ public final class Layers {
      * element-wise ops keep the layout.
      */
     public static NDArray channelsLast(NDArray x) {
-        if (!CHANNELS_LAST) {
+        if (!CHANNELS_LAST || x.getShape().dimension() != 4) {
             return x;
         }
         Shape s = x.getShape();
@@ -42,23 +48,44 @@ public final class Layers {
                 .transpose(0, 3, 1, 2);
     }
 
-    /** A bias-free conv with stride 1 whose padding keeps the spatial size (odd kernels). */
+    /**
+     * The kernel window of a kh x kw conv spec in {@code dims} spatial dimensions: (kh, kw), or (kh, kh, kw) for
+     * voxel grids, whose depth axis takes the height's size (and dilation), so a square spec is a k x k x k cube.
+     */
+    public static long[] window(int dims, long kh, long kw) {
+        return dims == 3 ? new long[] {kh, kh, kw} : new long[] {kh, kw};
+    }
+
+    /** The weight shape [out, in, window] of a conv in {@code dims} spatial dimensions. */
+    public static Shape convShape(int dims, long out, long in, long kh, long kw) {
+        return new Shape(out, in).addAll(new Shape(window(dims, kh, kw)));
+    }
+
+    /** A bias-free conv with stride 1 whose padding keeps the spatial size (odd kernels); 2-D or 3-D by rank. */
     public static NDArray conv(NDArray x, NDArray w, int dilationH, int dilationW, int groups) {
-        long kh = w.getShape().get(2);
-        long kw = w.getShape().get(3);
         NDArray weight = w;
         int g = groups;
         if (groups > 1 && DENSE_GROUPS) {
             weight = blockDiagonal(w, groups);
             g = 1;
         }
+        if (w.getShape().dimension() == 5) {
+            long kd = w.getShape().get(2);
+            long kh = w.getShape().get(3);
+            long kw = w.getShape().get(4);
+            return Conv3d.conv3d(x, weight, null, new Shape(1, 1, 1),
+                    new Shape((kd - 1) * dilationH / 2, (kh - 1) * dilationH / 2, (kw - 1) * dilationW / 2),
+                    new Shape(dilationH, dilationH, dilationW), g).singletonOrThrow();
+        }
+        long kh = w.getShape().get(2);
+        long kw = w.getShape().get(3);
         return Conv2d.conv2d(x, weight, null, new Shape(1, 1),
                 new Shape((kh - 1) * dilationH / 2, (kw - 1) * dilationW / 2),
                 new Shape(dilationH, dilationW), g).singletonOrThrow();
     }
 
     /**
-     * The dense weight [out, in, kh, kw] of a grouped conv's weight [out, in/groups, kh, kw]: output filter o sees
+     * The dense weight [out, in, window] of a grouped conv's weight [out, in/groups, window]: output filter o sees
      * input channels of its own group only, the others through zeros. Gradients flow to the grouped weight alone.
      */
     static NDArray blockDiagonal(NDArray w, int groups) {
@@ -73,11 +100,12 @@ public final class Layers {
                 mask[o * in + i] = 1;
             }
         }
-        NDArray m = w.getManager().create(mask, new Shape(out, in, 1, 1));
+        boolean voxels = w.getShape().dimension() == 5;
+        NDArray m = w.getManager().create(mask, voxels ? new Shape(out, in, 1, 1, 1) : new Shape(out, in, 1, 1));
         if (m.getDataType() != w.getDataType()) {
             m = m.toType(w.getDataType(), false);
         }
-        return w.tile(new long[] {1, groups, 1, 1}).mul(m);
+        return w.tile(voxels ? new long[] {1, groups, 1, 1, 1} : new long[] {1, groups, 1, 1}).mul(m);
     }
 
     /** A plain 1x1 or same-padded conv without dilation or groups. */
@@ -121,21 +149,31 @@ public final class Layers {
                 momentum, BN_EPS, training).singletonOrThrow();
     }
 
-    /** 2x2 average pooling with stride 2. */
+    /** 2x2 (voxel grids: 2x2x2) average pooling with stride 2. */
     public static NDArray avgPool2(NDArray x) {
+        if (x.getShape().dimension() == 5) {
+            return Pool.avgPool3d(x, new Shape(2, 2, 2), new Shape(2, 2, 2), new Shape(0, 0, 0), false, true);
+        }
         return Pool.avgPool2d(x, new Shape(2, 2), new Shape(2, 2), new Shape(0, 0), false, true);
     }
 
-    /** Global average pool to [batch, channels]; works for batch 1 (fixes the original's squeeze, bug 30). */
+    /**
+     * Global average pool over every spatial axis to [batch, channels]; works for batch 1 (fixes the original's
+     * squeeze, bug 30).
+     */
     public static NDArray globalAvgPool(NDArray x) {
-        return x.mean(new int[] {3}).mean(new int[] {2});
+        NDArray y = x;
+        for (int axis = x.getShape().dimension() - 1; axis >= 2; axis--) {
+            y = y.mean(new int[] {axis}); // last axis first, as the 2-D network always did
+        }
+        return y;
     }
 
     public static NDArray linear(NDArray x, NDArray w, NDArray b) {
         return Linear.linear(x, w, b).singletonOrThrow();
     }
 
-    /** Channels [from, to) of an NCHW tensor (a view). */
+    /** Channels [from, to) of an NCHW or NCDHW tensor (a view). */
     public static NDArray channels(NDArray x, long from, long to) {
         return x.get(new NDIndex(":, {}:{}", from, to));
     }

@@ -18,9 +18,11 @@ final class ModelParts {
         this.seed = seed;
     }
 
-    NDArray conv(String name, int out, int in, int kh, int kw) {
-        return params.add(name, Parameters.Group.MAIN, new Shape(out, in, kh, kw),
-                Init.orthogonal(out, in * kh * kw, RandomStreams.of(seed, "init:" + name)));
+    /** A conv weight of a kh x kw spec in {@code dims} spatial dimensions ({@link Layers#window}). */
+    NDArray conv(String name, int dims, int out, int in, int kh, int kw) {
+        Shape shape = Layers.convShape(dims, out, in, kh, kw);
+        return params.add(name, Parameters.Group.MAIN, shape,
+                Init.orthogonal(out, Math.toIntExact(shape.size() / out), RandomStreams.of(seed, "init:" + name)));
     }
 
     void batchNorm(String prefix, int channels) {

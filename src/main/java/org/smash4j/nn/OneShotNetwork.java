@@ -77,19 +77,20 @@ public final class OneShotNetwork implements AutoCloseable {
             this.storedWeights = StoredWeights.create(config, params, seed);
         }
         ModelParts parts = new ModelParts(params, seed);
-        parts.conv("stem.w", geometry.stemChannels(), config.inChannels(), 7, 7);
+        int dims = config.spatialDims();
+        parts.conv("stem.w", dims, geometry.stemChannels(), config.inChannels(), 7, 7);
         this.sharedKernel = config.varKs() ? config.maxKernel() : 3;
         int nMax = config.nMax();
         int wideIn = config.maxBottleneck() * nMax;
         for (int b = 0; b < SearchSpaceConfig.BLOCKS; b++) {
             for (int j = 0; j < config.opMode().sharedConvs(); j++) {
                 // W0 and W2 read the 1x1 output (up to maxBottleneck*N_max), W1 and W3 read an op output (<= N_max).
-                parts.conv(sharedName(b, j), nMax, j % 2 == 0 ? wideIn : nMax, sharedKernel,
-                        sharedKernel);
+                parts.conv(sharedName(b, j), dims, nMax, j % 2 == 0 ? wideIn : nMax, sharedKernel, sharedKernel);
             }
             if (b < SearchSpaceConfig.BLOCKS - 1) {
                 parts.batchNorm("transition" + b + ".bn", geometry.maxBlockWidth(b));
-                parts.conv("transition" + b + ".w", geometry.blockInput(b + 1), geometry.maxBlockWidth(b), 1, 1);
+                parts.conv("transition" + b + ".w", dims, geometry.blockInput(b + 1), geometry.maxBlockWidth(b), 1,
+                        1);
             }
         }
         parts.batchNorm("head.bn", geometry.maxBlockWidth(2));
@@ -296,7 +297,7 @@ public final class OneShotNetwork implements AutoCloseable {
         if (usedParts != null && wg == storedWeights) {
             usedParts.record(StoredWeights.NAME, opWeightIndex(rowStart, nch, nb));
         }
-        NDArray w = opWeight(wg, rowStart, nch, nb);
+        NDArray w = opWeight(wg, rowStart, nch, nb, config.spatialDims());
         NDArray h = Layers.relu(Layers.conv(input, Layers.weightNormalize(w)));
         int out = op.width() * config.n();
         // Pre-activation ReLU before every shared conv, except that W0 and W2 read h, which is already ReLU'd
@@ -312,9 +313,12 @@ public final class OneShotNetwork implements AutoCloseable {
         return output;
     }
 
-    /** The op's generated 1x1 weight [nb, nch, 1, 1], before normalisation: rows of Wg, first nb columns. */
-    static NDArray opWeight(NDArray wg, int rowStart, int nch, int nb) {
-        return wg.get(opWeightIndex(rowStart, nch, nb)).transpose(1, 0).reshape(nb, nch, 1, 1);
+    /**
+     * The op's generated 1x1 weight [nb, nch, 1, 1] (voxel grids: 1x1x1), before normalisation: rows of Wg, first
+     * nb columns.
+     */
+    static NDArray opWeight(NDArray wg, int rowStart, int nch, int nb, int dims) {
+        return wg.get(opWeightIndex(rowStart, nch, nb)).transpose(1, 0).reshape(Layers.convShape(dims, nb, nch, 1, 1));
     }
 
     private static NDIndex opWeightIndex(int rowStart, int nch, int nb) {
@@ -337,13 +341,15 @@ public final class OneShotNetwork implements AutoCloseable {
 
     /**
      * The slice of shared conv W_j of a block that an op uses: the first {@code out} filters, the first
-     * in/groups input columns (every group reuses the same columns) and the centred kh x kw window.
+     * in/groups input columns (every group reuses the same columns) and the centred kh x kw window (voxel
+     * grids: kh x kh x kw).
      */
     NDArray sharedSlice(int block, int j, ConvSpec spec, int in, int out) {
         int r0h = (sharedKernel - spec.kernelH()) / 2;
         int r0w = (sharedKernel - spec.kernelW()) / 2;
-        return read(sharedName(block, j), new NDIndex("0:{}, 0:{}, {}:{}, {}:{}", out, in / spec.groups(), r0h,
-                r0h + spec.kernelH(), r0w, r0w + spec.kernelW()));
+        String depth = config.spatialDims() == 3 ? r0h + ":" + (r0h + spec.kernelH()) + ", " : "";
+        return read(sharedName(block, j), new NDIndex("0:{}, 0:{}, " + depth + "{}:{}, {}:{}", out,
+                in / spec.groups(), r0h, r0h + spec.kernelH(), r0w, r0w + spec.kernelW()));
     }
 
     private static String sharedName(int block, int j) {

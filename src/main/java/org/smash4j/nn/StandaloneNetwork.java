@@ -33,7 +33,8 @@ public final class StandaloneNetwork implements AutoCloseable {
         this.params = new Parameters(placement);
         this.executor = new MemoryBankExecutor(config.n());
         ModelParts parts = new ModelParts(params, seed);
-        parts.conv("stem.w", geometry.stemChannels(), config.inChannels(), 7, 7);
+        int dims = config.spatialDims();
+        parts.conv("stem.w", dims, geometry.stemChannels(), config.inChannels(), 7, 7);
         int n = config.n();
         for (int b = 0; b < SearchSpaceConfig.BLOCKS; b++) {
             Block block = arch.blocks().get(b);
@@ -47,7 +48,7 @@ public final class StandaloneNetwork implements AutoCloseable {
                 if (style != NormStyle.WEIGHT_NORM) {
                     parts.batchNorm(p + ".bnIn", nIn);
                 }
-                parts.conv(p + ".w1x1", nb, nIn, 1, 1);
+                parts.conv(p + ".w1x1", dims, nb, nIn, 1, 1);
                 if (style == NormStyle.SANDWICH) {
                     parts.batchNorm(p + ".bnB", nb);
                 }
@@ -57,13 +58,13 @@ public final class StandaloneNetwork implements AutoCloseable {
                     if (style == NormStyle.FULL) {
                         parts.batchNorm(p + ".conv" + j + ".bn", in);
                     }
-                    parts.conv(p + ".conv" + j + ".w", nOut, in / c.groups(), c.kernelH(), c.kernelW());
+                    parts.conv(p + ".conv" + j + ".w", dims, nOut, in / c.groups(), c.kernelH(), c.kernelW());
                 }
             }
             blockWidths[b] = MemoryBankExecutor.bankCount(block, geometry.blockInput(b), n) * bs * n;
             if (b < SearchSpaceConfig.BLOCKS - 1) {
                 parts.batchNorm("transition" + b + ".bn", blockWidths[b]);
-                parts.conv("transition" + b + ".w", geometry.blockInput(b + 1), blockWidths[b], 1, 1);
+                parts.conv("transition" + b + ".w", dims, geometry.blockInput(b + 1), blockWidths[b], 1, 1);
             }
         }
         parts.batchNorm("head.bn", blockWidths[2]);
@@ -169,7 +170,8 @@ public final class StandaloneNetwork implements AutoCloseable {
                 String p = opName(b, o);
                 int nIn = op.reads().size() * block.bankSize() * n;
                 int nb = config.bottleneckChannels(nIn, op.width());
-                params.assign(p + ".w1x1", Layers.weightNormalize(OneShotNetwork.opWeight(wg, row, nIn, nb)));
+                params.assign(p + ".w1x1", Layers.weightNormalize(OneShotNetwork.opWeight(wg, row, nIn, nb,
+                        config.spatialDims())));
                 row += slices[global++] * geometry.sliceChannels();
                 for (int j : op.pattern().activeIndices()) {
                     int in = j % 2 == 0 ? nb : op.width() * n;

@@ -1,7 +1,6 @@
 package org.smash4j.pipeline;
 
 import org.smash4j.run.RunFiles;
-import org.smash4j.data.DataSets;
 import org.smash4j.report.ReportWriter;
 import org.smash4j.report.TransferRun;
 import org.smash4j.space.ArchitectureDocument;
@@ -15,19 +14,17 @@ import org.smash4j.train.TrainingLoop;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 
 /**
  * {@code smash transfer}: trains the found architecture of a run from scratch on other data. Only what depends on
- * the data changes (input channels, resolution, classes; see {@link DataShape}); the run folder is a stand-alone
+ * the data changes (input channels, resolution, classes, images or voxel grids; see {@link DataShape}), so an
+ * architecture found on images trains on ModelNet10 as the paper's did; the run folder is a stand-alone
  * training folder (model/ as {@code smash train}, so {@code evaluate} and {@code predict} take it) whose run.json
  * also records the source ({@link TransferSource}), and it ends with its own report beside the source's result.
  */
 public final class Transfer {
     public static final String COMMAND = TransferRun.COMMAND;
-    /** 3-D (voxel) data sets: they need a 3-D stem, which the networks do not have yet. */
-    public static final List<String> VOXEL_DATA_SETS = List.of("modelnet10");
     /** Lengths and data sizes when the source records no preset. */
     public static final String DEFAULT_PRESET = "quick";
 
@@ -48,11 +45,10 @@ public final class Transfer {
      * The settings of a transfer of {@code source} to {@code target}, trained with the stand-alone settings of
      * {@code smash run} ({@link StandaloneRunConfig#standard}).
      *
-     * @throws IllegalArgumentException for a 3-D target, or images the networks cannot run on
+     * @throws IllegalArgumentException for images or grids the networks cannot run on
      */
     public static TransferRunConfig configure(TransferSource source, String preset, DataSpec target, int epochs,
             long seed, String device, int checkpointEvery, int metricsEvery) throws IOException {
-        refuseVoxels(target.name());
         ArchitectureDocument adapted = adapt(source.document(), target.prepare().shape());
         return new TransferRunConfig(source, preset, StandaloneRunConfig.standard(adapted, target, epochs, seed,
                 device, checkpointEvery, metricsEvery));
@@ -61,13 +57,6 @@ public final class Transfer {
     /** The architecture in its space fitted to {@code target}; the architecture itself is unchanged. */
     public static ArchitectureDocument adapt(ArchitectureDocument source, DataShape target) {
         return new ArchitectureDocument(target.fit(source.space()), source.architecture());
-    }
-
-    static void refuseVoxels(String dataSet) {
-        if (dataSet != null && VOXEL_DATA_SETS.contains(dataSet.strip().toLowerCase(Locale.ROOT))) {
-            throw new IllegalArgumentException("cannot transfer to " + dataSet + ": it is a 3-D (voxel) data set, "
-                    + "and the networks have only a 2-D stem so far; 2-D data sets: " + DataSets.NAMES);
-        }
     }
 
     /** Starts a transfer in a new run folder and writes its report when training ends. */

@@ -42,6 +42,7 @@ public final class ArchitectureDescription {
     public static String describe(Architecture architecture, SearchSpaceConfig config, NormStyle style) {
         NetworkCost cost = CostModel.of(architecture, config, style); // validates
         SpaceGeometry g = config.geometry();
+        int dims = config.spatialDims();
         StringBuilder sb = new StringBuilder();
         int totalSlices = 0;
         for (int b = 0; b < SearchSpaceConfig.BLOCKS; b++) {
@@ -51,11 +52,11 @@ public final class ArchitectureDescription {
                 architecture.opCount(), architecture.usedSlices(config), totalSlices, config.n(),
                 config.depthCompression(), config.opMode()));
         line(sb, String.format(Locale.ROOT, "costs of the stand-alone network with %s norm, input %d ch @%s,"
-                + " %d classes", style, config.inChannels(), square(config.resolution()), config.numClasses()));
+                + " %d classes", style, config.inChannels(), square(config.resolution(), dims), config.numClasses()));
         sb.append('\n');
         LayerCost stem = cost.stem();
-        costLine(sb, String.format(Locale.ROOT, "stem: conv 7x7, %d -> %d ch @%s", stem.inChannels(),
-                stem.outChannels(), square(stem.resolution())), stem.params(), stem.macs());
+        costLine(sb, String.format(Locale.ROOT, "stem: conv %s, %d -> %d ch @%s", square(7, dims),
+                stem.inChannels(), stem.outChannels(), square(stem.resolution(), dims)), stem.params(), stem.macs());
 
         int[] slices = architecture.opSlices(config);
         int sliceIndex = 0;
@@ -70,7 +71,7 @@ public final class ArchitectureDescription {
             sliceIndex += block.ops().size();
             sb.append('\n');
             line(sb, String.format(Locale.ROOT, "block %d  %s  bank size %d (%d ch)  initial banks %s (%d of %d"
-                            + " input ch)  slices %d/%d", b, square(bc.resolution()), bc.bankSize(), bankChannels,
+                            + " input ch)  slices %d/%d", b, square(bc.resolution(), dims), bc.bankSize(), bankChannels,
                     range(0, bc.initialBanks() - 1), bc.initialBanks() * bankChannels, g.blockInput(b), blockSlices,
                     g.budgetSlices(b)));
             if (block.ops().isEmpty()) {
@@ -98,7 +99,7 @@ public final class ArchitectureDescription {
             if (b < cost.transitions().size()) {
                 LayerCost t = cost.transitions().get(b);
                 costLine(sb, String.format(Locale.ROOT, "%s: BN, ReLU, conv 1x1 %d -> %d ch @%s, avgpool 2",
-                        t.name(), t.inChannels(), t.outChannels(), square(t.resolution())), t.params(), t.macs());
+                        t.name(), t.inChannels(), t.outChannels(), square(t.resolution(), dims)), t.params(), t.macs());
             }
         }
         sb.append('\n');
@@ -109,7 +110,8 @@ public final class ArchitectureDescription {
         line(sb, String.format(Locale.ROOT, "total: %,d parameters (%s), %,d MACs per image (%s)", cost.params(),
                 human(cost.params()), cost.macs(), human(cost.macs())));
         line(sb, "writes: 'add' sums into already-written banks, 'new' allocates banks; ch = op width in channels;");
-        line(sb, "1x1 = n_in->n_b; conv = kernel h x w, dilation (d), groups (g); MACs = multiply-accumulates");
+        line(sb, "1x1 = n_in->n_b; conv = kernel h x w" + (config.spatialDims() == 3 ? " (on voxel grids h x h x w)"
+                : "") + ", dilation (d), groups (g); MACs = multiply-accumulates");
         return sb.toString();
     }
 
@@ -194,8 +196,9 @@ public final class ArchitectureDescription {
     }
 
 
-    private static String square(int r) {
-        return r + "x" + r;
+    /** "32x32", or "32x32x32" on voxel grids. */
+    private static String square(int r, int dims) {
+        return dims == 3 ? r + "x" + r + "x" + r : r + "x" + r;
     }
 
     private static void costLine(StringBuilder sb, String text, long params, long macs) {

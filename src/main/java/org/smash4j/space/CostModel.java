@@ -10,13 +10,15 @@ import java.util.List;
  *
  * <p><b>Compute is counted in multiply-accumulates (MACs) per image</b>, of the convs and the linear layer only:
  * a conv costs {@code H*W*c_out*(c_in/groups)*kh*kw} (stride 1, padding keeps the size, every output position
- * counted), the linear layer {@code C*classes}. BN, ReLU, pooling, bias additions and bank additions cost nothing.
+ * counted), the linear layer {@code C*classes}. On voxel grids ({@link SearchSpaceConfig#spatialDims} 3) every
+ * kernel and every feature map has a third axis as long as its height: a conv costs
+ * {@code H*H*W*c_out*(c_in/groups)*kh*kh*kw} and the stem's kernel is 7x7x7. BN, ReLU, pooling, bias additions and bank additions cost nothing.
  * Parameters count every conv weight, the linear weight and bias, and BN gamma and beta (2 per channel); BN running
  * statistics are not parameters, and no conv has a bias.
  *
  * <p>The network counted, with N the base unit, R the input resolution and in_b the block inputs:
  * <ul>
- * <li>stem: conv 7x7, no bias, inChannels -> in_0 at R;</li>
+ * <li>stem: conv 7x7 (7x7x7), no bias, inChannels -> in_0 at R;</li>
  * <li>block b at R>>b, bank size bs: banks = max(max written index + 1, R0), output C_b = banks*bs*N;</li>
  * <li>op (n_in = reads*bs*N, n_b = bottleneckChannels(n_in, width), n_out = width*N): a 1x1 conv
  *     n_in -> n_b, then each active conv, W0/W2 reading n_b and W1/W3 reading n_out channels, all writing n_out;
@@ -44,10 +46,11 @@ public final class CostModel {
         ArchitectureValidator.validate(architecture, config);
         SpaceGeometry g = config.geometry();
         int res = config.resolution();
+        int dims = config.spatialDims();
 
-        long stemParams = (long) g.blockInput(0) * config.inChannels() * STEM_KERNEL * STEM_KERNEL;
+        long stemParams = (long) g.blockInput(0) * config.inChannels() * power(STEM_KERNEL, dims);
         LayerCost stem = new LayerCost("stem", config.inChannels(), g.blockInput(0), res, stemParams,
-                stemParams * res * res);
+                stemParams * power(res, dims));
 
         List<BlockCost> blocks = new ArrayList<>();
         List<LayerCost> transitions = new ArrayList<>();
@@ -60,7 +63,7 @@ public final class CostModel {
                 long convParams = (long) in * out;
                 int r = g.blockResolution(b); // the 1x1 conv runs before the pooling
                 transitions.add(new LayerCost("transition " + b + "->" + (b + 1), in, out, r,
-                        2L * in + convParams, convParams * r * r));
+                        2L * in + convParams, convParams * power(r, dims)));
             }
         }
         int last = blocks.get(SearchSpaceConfig.BLOCKS - 1).outputChannels();
@@ -94,9 +97,20 @@ public final class CostModel {
         return banks;
     }
 
-    /** Weights of a conv without bias: {@code out * (in/groups) * kh * kw}. */
+    /** Weights of a 2-D conv without bias: {@code out * (in/groups) * kh * kw}. */
     public static long convParams(ConvSpec conv, int inChannels, int outChannels) {
-        return (long) outChannels * (inChannels / conv.groups()) * conv.kernelH() * conv.kernelW();
+        return convParams(conv, inChannels, outChannels, 2);
+    }
+
+    /** Weights of a conv without bias in {@code dims} dimensions; 3-D kernels are kh x kh x kw. */
+    public static long convParams(ConvSpec conv, int inChannels, int outChannels, int dims) {
+        long window = (long) conv.kernelH() * conv.kernelW() * (dims == 3 ? conv.kernelH() : 1);
+        return (long) outChannels * (inChannels / conv.groups()) * window;
+    }
+
+    /** Positions of a map (or cells of a kernel) of side {@code side} in {@code dims} dimensions. */
+    private static long power(int side, int dims) {
+        return dims == 3 ? (long) side * side * side : (long) side * side;
     }
 
     private static BlockCost blockCost(int b, Block block, SearchSpaceConfig c, NormStyle style) {
@@ -128,12 +142,12 @@ public final class CostModel {
         for (int p = 0; p < active.size(); p++) {
             int index = active.get(p);
             int convIn = index == 0 || index == 2 ? nB : nOut;
-            weights += convParams(op.convs().get(p), convIn, nOut);
+            weights += convParams(op.convs().get(p), convIn, nOut, c.spatialDims());
             if (style == NormStyle.FULL) {
                 bnChannels += convIn; // BN before each active conv
             }
         }
-        long macs = weights * resolution * resolution;
+        long macs = weights * power(resolution, c.spatialDims());
         // Fixes spec bug 29: the original's count_params was a ballpark (1 BN parameter per channel, 100 classes
         // hard-coded); BN has two trainable parameters per channel, gamma and beta.
         return new OpCost(b, o, nIn, nB, nOut, resolution, weights + 2 * bnChannels, macs);

@@ -1,5 +1,8 @@
 package org.smash4j.space;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,6 +33,8 @@ import java.util.Locale;
  * @param inChannels       image channels
  * @param resolution       image height and width (blocks run at full, half and quarter resolution)
  * @param numClasses       number of classes
+ * @param spatialDims      2 for images (k x k convs), 3 for voxel grids (cubic inputs, convs over three axes);
+ *                         written to JSON only when it is 3, so 2-D files read and write as before
  */
 public record SearchSpaceConfig(
         int n,
@@ -48,10 +53,33 @@ public record SearchSpaceConfig(
         double minBudget,
         int inChannels,
         int resolution,
-        int numClasses) {
+        int numClasses,
+        @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = TwoDimensional.class)
+        @JsonProperty(defaultValue = "2") int spatialDims) {
 
     /** The number of blocks, always three. */
     public static final int BLOCKS = 3;
+
+    /** A 2-D (image) search space. */
+    public SearchSpaceConfig(int n, int nMax, int depth, int width, int bottleneck, int maxBottleneck,
+            int depthCompression, int maxDilate, int maxKernel, int maxGroups, OpMode opMode, boolean varKs,
+            boolean varGroup, double minBudget, int inChannels, int resolution, int numClasses) {
+        this(n, nMax, depth, width, bottleneck, maxBottleneck, depthCompression, maxDilate, maxKernel, maxGroups,
+                opMode, varKs, varGroup, minBudget, inChannels, resolution, numClasses, 2);
+    }
+
+    /** Jackson's filter that leaves the 2-D default out of written JSON (equals is called with the value). */
+    static final class TwoDimensional {
+        @Override
+        public boolean equals(Object value) {
+            return Integer.valueOf(2).equals(value);
+        }
+
+        @Override
+        public int hashCode() {
+            return 2;
+        }
+    }
 
     public SearchSpaceConfig {
         List<String> errors = new ArrayList<>();
@@ -99,6 +127,12 @@ public record SearchSpaceConfig(
         }
         if (numClasses < 2) {
             errors.add("numClasses must be >= 2, got " + numClasses);
+        }
+        if (spatialDims == 0) {
+            spatialDims = 2; // a run.json written before 3-D networks, read by the lenient mapper
+        }
+        if (spatialDims != 2 && spatialDims != 3) {
+            errors.add("spatialDims must be 2 (images) or 3 (voxel grids), got " + spatialDims);
         }
         if (errors.isEmpty()) {
             // Derived checks need the basic ones to hold first.
@@ -195,7 +229,7 @@ public record SearchSpaceConfig(
     /** Fluent builder with {@code opt*} setters, starting from a preset. */
     public static final class Builder {
         private int n, nMax, depth, width, bottleneck, maxBottleneck, depthCompression, maxDilate, maxKernel,
-                maxGroups, inChannels, resolution, numClasses;
+                maxGroups, inChannels, resolution, numClasses, spatialDims;
         private OpMode opMode;
         private boolean varKs, varGroup;
         private double minBudget;
@@ -205,7 +239,7 @@ public record SearchSpaceConfig(
             maxBottleneck = c.maxBottleneck; depthCompression = c.depthCompression; maxDilate = c.maxDilate;
             maxKernel = c.maxKernel; maxGroups = c.maxGroups; opMode = c.opMode; varKs = c.varKs;
             varGroup = c.varGroup; minBudget = c.minBudget; inChannels = c.inChannels;
-            resolution = c.resolution; numClasses = c.numClasses;
+            resolution = c.resolution; numClasses = c.numClasses; spatialDims = c.spatialDims;
         }
 
         public Builder optN(int v) { n = v; return this; }
@@ -225,11 +259,12 @@ public record SearchSpaceConfig(
         public Builder optInChannels(int v) { inChannels = v; return this; }
         public Builder optResolution(int v) { resolution = v; return this; }
         public Builder optNumClasses(int v) { numClasses = v; return this; }
+        public Builder optSpatialDims(int v) { spatialDims = v; return this; }
 
         public SearchSpaceConfig build() {
             return new SearchSpaceConfig(n, nMax, depth, width, bottleneck, maxBottleneck, depthCompression,
                     maxDilate, maxKernel, maxGroups, opMode, varKs, varGroup, minBudget, inChannels, resolution,
-                    numClasses);
+                    numClasses, spatialDims);
         }
     }
 }

@@ -1,9 +1,11 @@
 package org.smash4j.space;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.smash4j.run.Json;
 
 import java.io.IOException;
@@ -21,7 +23,9 @@ import java.util.List;
  * Strict JSON reading and writing of records, for files that are edited by hand: an unknown, missing, null or
  * duplicate field, a number where a list belongs, a fraction where an integer belongs or trailing text is an
  * {@link InvalidJsonException} naming the field and its JSON path (see {@link JsonErrors}). Knows nothing about
- * architectures; {@link ArchitectureJson} builds on it. The mapper is {@link Json#strict()}.
+ * architectures; {@link ArchitectureJson} builds on it. The mapper is {@link Json#strict()}. One exception to
+ * "missing": a record component whose accessor declares an integer {@code @JsonProperty(defaultValue)} (a field
+ * added later) takes that value.
  */
 public final class StrictJson {
     private static final ObjectMapper MAPPER = Json.strict();
@@ -136,7 +140,11 @@ public final class StrictJson {
             }
             for (RecordComponent rc : components) {
                 JsonNode child = node.get(rc.getName());
-                if (child != null) {
+                JsonProperty property = rc.getAccessor().getAnnotation(JsonProperty.class);
+                if (child == null && property != null && !property.defaultValue().isEmpty()) {
+                    // A field added later with a default: files written before it still read (integers only).
+                    ((ObjectNode) node).put(rc.getName(), Integer.parseInt(property.defaultValue()));
+                } else if (child != null) {
                     path.add(rc.getName());
                     checkFieldNames(child, rc.getGenericType(), path, file);
                     path.remove(path.size() - 1);

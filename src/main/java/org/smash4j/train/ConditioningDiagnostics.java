@@ -61,14 +61,28 @@ public record ConditioningDiagnostics(double tileShare, double noiseChange, Map<
         shuffleChange = Collections.unmodifiableMap(new LinkedHashMap<>(shuffleChange));
     }
 
-    /** A batch of normalised images [images, channels, height, width] to measure op amplitudes on. */
-    public record Probe(float[] pixels, int images, int channels, int height, int width) {
+    /**
+     * A batch of normalised images [images, channels, height, width] to measure op amplitudes on; voxel grids have
+     * a depth (0 for images) before the height.
+     */
+    public record Probe(float[] pixels, int images, int channels, int height, int width, int depth) {
         public Probe {
-            if (images < 1 || pixels.length != images * channels * height * width) {
+            if (images < 1 || pixels.length != images * channels * Math.max(depth, 1) * height * width) {
                 throw new IllegalArgumentException("a probe of " + images + " images of " + channels + "x" + height
                         + "x" + width + " needs that many pixels, got " + pixels.length);
             }
             pixels = pixels.clone();
+        }
+
+        /** A probe of images. */
+        public Probe(float[] pixels, int images, int channels, int height, int width) {
+            this(pixels, images, channels, height, width, 0);
+        }
+
+        /** The tensor shape: NCHW, or NCDHW for voxel grids. */
+        public long[] shape() {
+            return depth > 0 ? new long[] {images, channels, depth, height, width}
+                    : new long[] {images, channels, height, width};
         }
 
         /** A copy of the pixels, [image][channel][row][column]. */
@@ -87,8 +101,9 @@ public record ConditioningDiagnostics(double tileShare, double noiseChange, Map<
             for (int i = 0; i < n; i++) {
                 data.copyImage(i, bytes, i * data.imageSize());
             }
-            return new Probe(norm.apply(bytes, data.height(), data.width()), n, data.channels(), data.height(),
-                    data.width());
+            // Voxel grids normalise as images of depth*height rows (one table per channel either way).
+            return new Probe(norm.apply(bytes, data.depth() * data.height(), data.width()), n, data.channels(),
+                    data.height(), data.width(), data.spatialDims() == 3 ? data.depth() : 0);
         }
     }
 

@@ -196,7 +196,7 @@ final class ConditioningPass {
         });
         try {
             NDArray f = net.parameters().manager().create(probe.pixels(),
-                    new Shape(probe.images(), probe.channels(), probe.height(), probe.width()));
+                    new Shape(probe.shape()));
             net.forward(f.toType(net.parameters().placement().dataType(), false), arch, wg, false);
         } finally {
             net.optOpObserver(null);

@@ -51,7 +51,8 @@ public record DataSpec(String name, String dataDir, int trainLimit, int testLimi
 
         /** Channels, image size and class count of this data. */
         public DataShape shape() {
-            return new DataShape(name, train.channels(), train.height(), train.width(), train.classCount());
+            return new DataShape(name, train.channels(), train.height(), train.width(), train.classCount(),
+                    train.spatialDims());
         }
 
         public int classCount() {

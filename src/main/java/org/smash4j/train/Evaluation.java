@@ -12,7 +12,11 @@ import org.smash4j.data.Normalization;
 import org.smash4j.nn.Loss;
 import org.smash4j.nn.Placement;
 
-/** Loss and top-1 error of a model over a whole data set, in eval mode and without gradients. */
+/**
+ * Loss and top-1 error of a model over a whole data set, in eval mode and without gradients. On voxel grids that
+ * show objects from several rotations ({@link ImageDataset#objects}) the error is per object, from the class
+ * probabilities averaged over its rotations (SMASH's test-time averaging); the loss stays per grid.
+ */
 public final class Evaluation {
     /** Logits of one batch; {@code batchIndex} lets a caller vary the model per batch. */
     @FunctionalInterface
@@ -20,7 +24,7 @@ public final class Evaluation {
         NDArray logits(int batchIndex, NDArray images);
     }
 
-    /** Mean loss and error fraction over {@code images} images. */
+    /** Mean loss and error fraction over {@code images} images (voxel grids: error over their objects). */
     public record Result(double loss, double error, long images) {
     }
 
@@ -33,6 +37,9 @@ public final class Evaluation {
         long errors = 0;
         long seen = 0;
         int index = 0;
+        int[] objects = data.objects();
+        java.util.Map<Integer, double[]> byObject = new java.util.HashMap<>();
+        java.util.Map<Integer, Integer> objectLabel = new java.util.HashMap<>();
         try (BatchStream stream = EvaluationBatches.of(data, norm, batchSize);
                 NDManager manager = NDManager.newBaseManager(placement.device())) {
             while (stream.hasNext()) {
@@ -44,11 +51,39 @@ public final class Evaluation {
                     NDArray logits = model.logits(index++, x);
                     loss += Loss.crossEntropy(logits, y).getFloat() * b.size();
                     errors += Loss.errors(logits, y);
+                    if (objects != null) {
+                        double[] p = logits.softmax(1).toType(ai.djl.ndarray.types.DataType.FLOAT64, false)
+                                .toDoubleArray();
+                        int classes = p.length / b.size();
+                        for (int i = 0; i < b.size(); i++) {
+                            int object = objects[(int) seen + i];
+                            double[] sum = byObject.computeIfAbsent(object, o -> new double[classes]);
+                            for (int c = 0; c < classes; c++) {
+                                sum[c] += p[i * classes + c];
+                            }
+                            objectLabel.put(object, b.label(i));
+                        }
+                    }
                     seen += b.size();
                 }
             }
         }
+        if (objects != null) {
+            long wrong = byObject.entrySet().stream().filter(e -> argMax(e.getValue()) != objectLabel.get(e.getKey()))
+                    .count();
+            return new Result(loss / seen, (double) wrong / byObject.size(), seen);
+        }
         return new Result(loss / seen, (double) errors / seen, seen);
+    }
+
+    private static int argMax(double[] v) {
+        int best = 0;
+        for (int i = 1; i < v.length; i++) {
+            if (v[i] > v[best]) {
+                best = i;
+            }
+        }
+        return best;
     }
 
     /** Class probabilities for each image of a data set, concatenated [images x classes]. */

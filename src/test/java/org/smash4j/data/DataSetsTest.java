@@ -89,7 +89,7 @@ class DataSetsTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> DataSets.open("imagenet", root));
         assertEquals("unknown data set 'imagenet'; known: [fashion-mnist, mnist, cifar10, cifar100, "
-                + "cifar100-coarse, stl10, imagenet32]", e.getMessage());
+                + "cifar100-coarse, stl10, imagenet32, modelnet10, modelnet10-16, modelnet10-8]", e.getMessage());
     }
 
     @Test

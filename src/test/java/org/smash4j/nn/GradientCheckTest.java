@@ -38,6 +38,14 @@ class GradientCheckTest {
                         "head.fc.b"));
     }
 
+    /** The same network on 8x8x8 voxel grids (3-D convs, pools and 1x1x1 generated weights). */
+    @Test
+    void voxelSpace() {
+        check(Presets.tiny().toBuilder().optSpatialDims(3).build(), TestArchitectures.tinySingle(),
+                List.of("hyper.stem", "hyper.output", "block0.W0", "block1.W0", "transition0.w", "head.fc.w",
+                        "stem.w"));
+    }
+
     private void check(SearchSpaceConfig config, Architecture arch, List<String> names) {
         Placement p = new Placement(ai.djl.Device.cpu(), DataType.FLOAT64);
         try (OneShotNetwork net = new OneShotNetwork(config, NetworkFixture.ENCODING_CHANNELS,

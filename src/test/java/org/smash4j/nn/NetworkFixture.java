@@ -9,7 +9,7 @@ import org.smash4j.space.SearchSpaceConfig;
 
 import java.util.SplittableRandom;
 
-/** Inputs for network tests: random images, labels and a random +-1 encoding with its noise. */
+/** Inputs for network tests: random images (or voxel grids), labels and a random +-1 encoding with its noise. */
 final class NetworkFixture {
     static final int ENCODING_CHANNELS = 12;
 
@@ -19,11 +19,13 @@ final class NetworkFixture {
     static NDArray images(NDManager m, SearchSpaceConfig c, int batch, DataType type, long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
         int r = c.resolution();
-        double[] v = new double[batch * c.inChannels() * r * r];
+        boolean voxels = c.spatialDims() == 3;
+        double[] v = new double[batch * c.inChannels() * r * r * (voxels ? r : 1)];
         for (int i = 0; i < v.length; i++) {
             v[i] = rng.nextGaussian();
         }
-        return m.create(v, new Shape(batch, c.inChannels(), r, r)).toType(type, false);
+        Shape shape = voxels ? new Shape(batch, c.inChannels(), r, r, r) : new Shape(batch, c.inChannels(), r, r);
+        return m.create(v, shape).toType(type, false);
     }
 
     static NDArray labels(NDManager m, SearchSpaceConfig c, int batch, long seed) {

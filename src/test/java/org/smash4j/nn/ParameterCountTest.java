@@ -14,13 +14,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The stand-alone network holds exactly as many trainable scalars as the cost model (whose counts are checked
- * by hand in CostModelTest) says, for sampled architectures in every norm style and op mode.
+ * by hand in CostModelTest) says, for sampled architectures in every norm style and op mode, on images and on
+ * voxel grids.
  */
 class ParameterCountTest {
     @Test
     void networkMatchesCostModel() {
         SearchSpaceConfig[] spaces = {Presets.tiny(), Presets.quick(), TestArchitectures.tinyVarOp(),
-                Presets.quick().toBuilder().optOpMode(org.smash4j.space.OpMode.BIG_OP).build()};
+                Presets.quick().toBuilder().optOpMode(org.smash4j.space.OpMode.BIG_OP).build(),
+                Presets.tiny().toBuilder().optSpatialDims(3).build(),
+                TestArchitectures.tinyVarOp().toBuilder().optSpatialDims(3).build()};
         for (SearchSpaceConfig c : spaces) {
             Sampler sampler = new Sampler(c);
             for (int i = 0; i < 4; i++) {

@@ -38,6 +38,19 @@ class SearchedEqualsTrainedTest {
         compare(TestArchitectures.tinyVarOp(), TestArchitectures.tinyVarOpArch(), true);
     }
 
+    /**
+     * The same on 8x8x8 voxel grids: 3-D convs (non-square specs become kh x kh x kw, dilated and grouped), 2x2x2
+     * pooling and the 1x1x1 generated weights, through the same executor.
+     */
+    @Test
+    void voxelSpace() {
+        SearchSpaceConfig voxels = Presets.tiny().toBuilder().optSpatialDims(3).build();
+        compare(voxels, TestArchitectures.tinySingle());
+        compare(voxels, TestArchitectures.tinySingle(), true);
+        compare(TestArchitectures.tinyVarOp().toBuilder().optSpatialDims(3).build(),
+                TestArchitectures.tinyVarOpArch());
+    }
+
     private void compare(SearchSpaceConfig config, Architecture arch) {
         compare(config, arch, false);
     }

@@ -55,13 +55,14 @@ class TransferRefusalTest {
                 + " architecture to transfer", refusal("--from", run.toString(), "--data", "mnist"));
     }
 
+    /** No refusal since the networks run on voxel grids: the same architecture in the space fitted to them. */
     @Test
-    void aVoxelTargetIsRefusedBeforeAnyDataIsRead() throws Exception {
-        Path train = trainRun();
-        assertEquals("error: cannot transfer to modelnet10: it is a 3-D (voxel) data set, and the networks have only"
-                + " a 2-D stem so far; 2-D data sets: [fashion-mnist, mnist, cifar10, cifar100, cifar100-coarse, stl10,"
-                + " imagenet32]", refusal("--from", train.toString(), "--data", "modelnet10"));
-        assertFalse(Files.exists(train.resolve("transfers")));
+    void anImageArchitectureTransfersToVoxelGrids() {
+        ArchitectureDocument doc = document();
+        ArchitectureDocument voxels = Transfer.adapt(doc, new DataShape("modelnet10-8", 1, 8, 8, 10, 3));
+        assertEquals(doc.architecture(), voxels.architecture());
+        assertEquals(doc.space().toBuilder().optResolution(8).optSpatialDims(3).build(), voxels.space());
+        assertEquals("1x8x8x8, 10 classes", DataShape.of("modelnet10-8", voxels.space()).describe());
     }
 
     @Test

@@ -141,6 +141,27 @@ class CostModelTest {
         assertEquals(2_885_600, CostModel.macs(empty, QUICK));
     }
 
+    /**
+     * On 28x28x28 voxel grids every kernel and map gains a third axis as long as its height: the stem is 7x7x7
+     * (32*1*343 = 10,976 params, times 28^3 = 21,952 positions); op 0's W0 3x3 becomes 3x3x3 (16*32*27 = 13,824,
+     * plus the 1x1 1024); op 1's W0 5x3 becomes 5x5x3 (32*16*75), W2 3x5 becomes 3x3x5 (32*8*45); the 1x1 convs,
+     * BN and the head are as in 2-D.
+     */
+    @Test
+    void voxelGridsCountCubes() {
+        SearchSpaceConfig voxels = QUICK.toBuilder().optSpatialDims(3).build();
+        // The empty architecture: transitions 1536 * 28^3 and 2304 * 14^3 MACs, head 480.
+        assertEquals(10_976 + 1600 + 2400 + 586, CostModel.params(inBlock0(2), voxels, NormStyle.SANDWICH));
+        assertEquals(240_945_152L + 33_718_272 + 6_322_176 + 480, CostModel.macs(inBlock0(2), voxels));
+        NetworkCost cost = CostModel.of(ARCH, QUICK_VAR_OP.toBuilder().optSpatialDims(3).build(), NormStyle.SANDWICH);
+        assertEquals(new LayerCost("stem", 1, 32, 28, 10_976, 240_945_152), cost.stem());
+        assertEquals(new OpCost(0, 0, 32, 32, 16, 28, 14_848 + 128, 14_848L * 21_952),
+                cost.blocks().get(0).ops().get(0));
+        assertEquals(1024 + 32 * 16 * 75 + 32 * 32 * 27 + 32 * 8 * 45 + 128,
+                cost.blocks().get(0).ops().get(1).params());
+        assertEquals(new LayerCost("head", 64, 10, 1, 778, 640), cost.head());
+    }
+
     @Test
     void rejectsAnInvalidArchitecture() {
         InvalidArchitectureException e = assertThrows(InvalidArchitectureException.class,
