@@ -9,7 +9,7 @@ final class DataOptions {
     @Option(names = "--data", defaultValue = "fashion-mnist", paramLabel = "NAME",
             description = "Data set: fashion-mnist (from Debian's dataset-fashion-mnist), mnist, cifar10, cifar100, "
                     + "cifar100-coarse, stl10, imagenet32 (pickle or npz batches, or SMASH's consolidated npz; top-1 "
-                    + "error), modelnet10 (32^3 voxel grids for 3-D networks: a folder with one training and one test "
+                    + "and top-5 error), modelnet10 (32^3 voxel grids for 3-D networks: a folder with one training and one test "
                     + "file, VoxNet/VRN .tar or SMASH's .npz, 'train'/'test' in their names), modelnet10-16 and "
                     + "modelnet10-8 (the same grids reduced to 16^3 and 8^3). Default: ${DEFAULT-VALUE}.")
     String name;

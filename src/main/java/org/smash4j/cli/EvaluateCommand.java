@@ -38,8 +38,9 @@ final class EvaluateCommand implements Callable<Integer> {
             DataSpec.Prepared d = spec.prepare();
             Evaluation.Result r = Evaluation.run(d.test(), m.info().normalization(), SpecDefaults.EVAL_BATCH,
                     Placement.of(device), (i, x) -> m.network().forward(x, false));
-            System.out.printf(Locale.ROOT, "test error %.4f (accuracy %.4f) on %d images of %s, loss %.4f%n",
-                    r.error(), 1 - r.error(), r.images(), d.name(), r.loss());
+            System.out.printf(Locale.ROOT, "test error %.4f (accuracy %.4f)%s on %d images of %s, loss %.4f%n",
+                    r.error(), 1 - r.error(), r.hasTop5() ? String.format(Locale.ROOT, ", top-5 error %.4f",
+                    r.top5Error()) : "", r.images(), d.name(), r.loss());
         }
         return 0;
     }

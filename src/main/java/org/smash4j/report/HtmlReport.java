@@ -129,6 +129,7 @@ public final class HtmlReport {
                     + " MACs per image");
             kv(h, "winner stand-alone validation / test error", w.standaloneEpochs() == null
                     ? "not trained yet" : Formats.percent(w.valError()) + " / " + Formats.percent(w.testError())
+                    + (w.testTop5Error() == null ? "" : " (top-5 " + Formats.percent(w.testTop5Error()) + ")")
                     + " after " + Formats.plural(w.standaloneEpochs(), "epoch"));
         }
         if (!s.baselines().isEmpty()) {

@@ -98,7 +98,8 @@ final class MarkdownReport {
             row(m, "found by", w.evaluator() == null ? "unknown evaluator" : "the " + w.evaluator() + " evaluator");
             row(m, "parameters / MACs", Formats.count(w.params()) + " / " + Formats.count(w.macs()));
             row(m, "stand-alone validation / test error", w.standaloneEpochs() == null ? "not trained yet"
-                    : Formats.percent(w.valError()) + " / " + Formats.percent(w.testError()) + " after "
+                    : Formats.percent(w.valError()) + " / " + Formats.percent(w.testError())
+                    + (w.testTop5Error() == null ? "" : " (top-5 " + Formats.percent(w.testTop5Error()) + ")") + " after "
                     + Formats.plural(w.standaloneEpochs(), "epoch"));
             m.append('\n');
         }

@@ -59,15 +59,24 @@ public record MetricsLog(List<Step> steps, List<Epoch> epochs) {
 
     /**
      * One epoch record. The one-shot run adds maxKernel and maxBudget (-1 when absent) and the conditioning
-     * diagnostics (empty in runs older than them); the stand-alone run adds test loss and error.
+     * diagnostics (empty in runs older than them); the stand-alone run adds test loss and error, and the top-5 test
+     * error on data sets with more than ten classes (NaN otherwise).
      *
      * @param diagnostics the record's {@link org.smash4j.train.ConditioningDiagnostics} metrics, by name
      */
     public record Epoch(int epoch, long step, double trainLoss, double trainError, double lr, double valLoss,
             double valError, double testLoss, double testError, double elapsedSeconds, int maxKernel,
-            double maxBudget, Map<String, Double> diagnostics) {
+            double maxBudget, Map<String, Double> diagnostics, double testTop5Error) {
         public Epoch {
             diagnostics = Map.copyOf(diagnostics);
+        }
+
+        /** A record without a top-5 error. */
+        public Epoch(int epoch, long step, double trainLoss, double trainError, double lr, double valLoss,
+                double valError, double testLoss, double testError, double elapsedSeconds, int maxKernel,
+                double maxBudget, Map<String, Double> diagnostics) {
+            this(epoch, step, trainLoss, trainError, lr, valLoss, valError, testLoss, testError, elapsedSeconds,
+                    maxKernel, maxBudget, diagnostics, Double.NaN);
         }
 
         /** A record without diagnostics. */

@@ -175,7 +175,7 @@ final class RunReader {
                 epochs.add(new MetricsLog.Epoch(n.path("epoch").asInt(-1), n.path("step").asLong(-1),
                         num(n, "trainLoss"), num(n, "trainError"), num(n, "lr"), num(n, "valLoss"),
                         num(n, "valError"), num(n, "testLoss"), num(n, "testError"), num(n, "elapsedSeconds"),
-                        n.path("maxKernel").asInt(-1), num(n, "maxBudget"), diagnostics(n)));
+                        n.path("maxKernel").asInt(-1), num(n, "maxBudget"), diagnostics(n), num(n, "testTop5Error")));
             }
             // Other record types are allowed by the format and carry nothing the report shows.
         }

@@ -79,7 +79,7 @@ public record RunSummary(String run, String dataSet, String preset, Map<String, 
      * @param evaluator the one-shot evaluator whose score found it (hypernet, weight-sharing), or null without smash/
      */
     public record Winner(int index, String phase, double score, Double scoreStd, Long params, Long macs,
-            Integer standaloneEpochs, Double valError, Double testError, String evaluator) {
+            Integer standaloneEpochs, Double valError, Double testError, String evaluator, Double testTop5Error) {
     }
 
     /** A stand-alone training run at its last finished epoch. */
@@ -256,7 +256,8 @@ public record RunSummary(String run, String dataSet, String preset, Map<String, 
         return new Winner(w.index(), w.phase().isEmpty() ? null : w.phase(), w.score(), nullIfNaN(w.scoreStd()),
                 w.params() < 0 ? null : w.params(), w.macs() < 0 ? null : w.macs(),
                 last == null ? null : last.epoch(), last == null ? null : nullIfNaN(last.valError()),
-                last == null ? null : nullIfNaN(last.testError()), evaluator(c));
+                last == null ? null : nullIfNaN(last.testError()), evaluator(c),
+                last == null ? null : nullIfNaN(last.testTop5Error()));
     }
 
     /** The evaluator of the one-shot run (run.json files written before it was recorded: the HyperNet). */

@@ -160,6 +160,7 @@ final class TrainingCharts {
         addIfAny(error, "train (epoch mean)", x, m, MetricsLog.Epoch::trainError, TRAIN, SeriesMarkers.CIRCLE);
         addIfAny(error, "validation", x, m, MetricsLog.Epoch::valError, VALIDATION, SeriesMarkers.DIAMOND);
         addIfAny(error, "test", x, m, MetricsLog.Epoch::testError, TEST, SeriesMarkers.TRIANGLE_UP);
+        addIfAny(error, "test top-5", x, m, MetricsLog.Epoch::testTop5Error, TEST, SeriesMarkers.CROSS);
         List<Plot> out = new ArrayList<>();
         if (loss.getSeriesMap().keySet().stream().anyMatch(k -> !k.equals(AXIS_ANCHOR))) {
             out.add(plot("winner-loss.png", loss, "Stand-alone training of the winner: loss",

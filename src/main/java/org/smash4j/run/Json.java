@@ -1,14 +1,22 @@
 package org.smash4j.run;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.util.Collection;
 
 /**
  * The one Jackson mapper factory. Two kinds of mapper, by who wrote the text:
@@ -68,7 +76,8 @@ public final class Json {
     /**
      * A lenient reader of {@code type} that still needs every field the record declares: for run-folder files
      * whose fields are all written (rankings), where a missing or null field, or a fraction for an integer, means
-     * a damaged file rather than another version. Fields it does not know are ignored.
+     * a damaged file rather than another version. Fields it does not know are ignored; fields added later with a
+     * declared default need {@link #fillDeclaredDefaults} on the tree first.
      */
     public static ObjectReader complete(Class<?> type) {
         return LINE.readerFor(type)
@@ -76,5 +85,39 @@ public final class Json {
                         DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES,
                         DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .without(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+    }
+
+    /**
+     * The value a record component declares for files written before it existed ({@code @JsonProperty(defaultValue)}
+     * on its accessor; integers only), or null. Strict and complete reading take it for a missing field.
+     */
+    public static Integer declaredDefault(RecordComponent component) {
+        JsonProperty property = component.getAccessor().getAnnotation(JsonProperty.class);
+        return property == null || property.defaultValue().isEmpty() ? null
+                : Integer.valueOf(property.defaultValue());
+    }
+
+    /**
+     * Puts the {@link #declaredDefault} of every record field missing from {@code node} into it, through nested records
+     * and lists of records, so that a {@link #complete} reader accepts files written before those fields existed.
+     */
+    public static void fillDeclaredDefaults(JsonNode node, Type type) {
+        Class<?> raw = type instanceof ParameterizedType p ? (Class<?>) p.getRawType()
+                : type instanceof Class<?> c ? c : Object.class;
+        if (raw.isRecord() && node instanceof ObjectNode object) {
+            for (RecordComponent rc : raw.getRecordComponents()) {
+                JsonNode child = object.get(rc.getName());
+                Integer fallback = declaredDefault(rc);
+                if (child == null && fallback != null) {
+                    object.put(rc.getName(), fallback.intValue());
+                } else if (child != null) {
+                    fillDeclaredDefaults(child, rc.getGenericType());
+                }
+            }
+        } else if (Collection.class.isAssignableFrom(raw) && node.isArray() && type instanceof ParameterizedType p) {
+            for (JsonNode element : node) {
+                fillDeclaredDefaults(element, p.getActualTypeArguments()[0]);
+            }
+        }
     }
 }

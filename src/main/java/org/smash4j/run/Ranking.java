@@ -111,6 +111,7 @@ public final class Ranking {
             throw new IOException(file + " is not a ranking: it needs fields 'space' (an object) and 'ranked' (an array)");
         }
         try {
+            Json.fillDeclaredDefaults(tree, Document.class);
             Document doc = READER.readValue(tree);
             for (RankedArchitecture r : doc.ranked()) {
                 List<String> problems = ArchitectureValidator.problems(r.architecture(), doc.space());

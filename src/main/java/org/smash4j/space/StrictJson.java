@@ -1,6 +1,5 @@
 package org.smash4j.space;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -140,10 +139,10 @@ public final class StrictJson {
             }
             for (RecordComponent rc : components) {
                 JsonNode child = node.get(rc.getName());
-                JsonProperty property = rc.getAccessor().getAnnotation(JsonProperty.class);
-                if (child == null && property != null && !property.defaultValue().isEmpty()) {
+                Integer fallback = Json.declaredDefault(rc);
+                if (child == null && fallback != null) {
                     // A field added later with a default: files written before it still read (integers only).
-                    ((ObjectNode) node).put(rc.getName(), Integer.parseInt(property.defaultValue()));
+                    ((ObjectNode) node).put(rc.getName(), fallback.intValue());
                 } else if (child != null) {
                     path.add(rc.getName());
                     checkFieldNames(child, rc.getGenericType(), path, file);

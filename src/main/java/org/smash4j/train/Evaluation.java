@@ -13,7 +13,8 @@ import org.smash4j.nn.Loss;
 import org.smash4j.nn.Placement;
 
 /**
- * Loss and top-1 error of a model over a whole data set, in eval mode and without gradients. On voxel grids that
+ * Loss, top-1 and (with more than {@value #TOP5_MIN_CLASSES} classes) top-5 error of a model over a whole data set,
+ * in eval mode and without gradients. On voxel grids that
  * show objects from several rotations ({@link ImageDataset#objects}) the error is per object, from the class
  * probabilities averaged over its rotations (SMASH's test-time averaging); the loss stays per grid.
  */
@@ -24,8 +25,18 @@ public final class Evaluation {
         NDArray logits(int batchIndex, NDArray images);
     }
 
-    /** Mean loss and error fraction over {@code images} images (voxel grids: error over their objects). */
-    public record Result(double loss, double error, long images) {
+    /** Top-5 error is reported for data sets with more classes than this (ImageNet32x32, CIFAR-100). */
+    public static final int TOP5_MIN_CLASSES = 10;
+
+    /**
+     * Mean loss, top-1 and top-5 error fractions over {@code images} images (voxel grids: errors over their objects);
+     * top5Error is NaN with {@value #TOP5_MIN_CLASSES} classes or fewer.
+     */
+    public record Result(double loss, double error, double top5Error, long images) {
+        /** Whether the top-5 error was measured. */
+        public boolean hasTop5() {
+            return !Double.isNaN(top5Error);
+        }
     }
 
     private Evaluation() {
@@ -35,6 +46,8 @@ public final class Evaluation {
             BatchModel model) {
         double loss = 0;
         long errors = 0;
+        long top5Errors = 0;
+        int classes = 0;
         long seen = 0;
         int index = 0;
         int[] objects = data.objects();
@@ -51,15 +64,19 @@ public final class Evaluation {
                     NDArray logits = model.logits(index++, x);
                     loss += Loss.crossEntropy(logits, y).getFloat() * b.size();
                     errors += Loss.errors(logits, y);
+                    classes = (int) logits.getShape().get(1);
+                    if (classes > TOP5_MIN_CLASSES) {
+                        top5Errors += Loss.topKErrors(logits, y, 5);
+                    }
                     if (objects != null) {
                         double[] p = logits.softmax(1).toType(ai.djl.ndarray.types.DataType.FLOAT64, false)
                                 .toDoubleArray();
-                        int classes = p.length / b.size();
+                        int perImage = p.length / b.size();
                         for (int i = 0; i < b.size(); i++) {
                             int object = objects[(int) seen + i];
-                            double[] sum = byObject.computeIfAbsent(object, o -> new double[classes]);
-                            for (int c = 0; c < classes; c++) {
-                                sum[c] += p[i * classes + c];
+                            double[] sum = byObject.computeIfAbsent(object, o -> new double[perImage]);
+                            for (int c = 0; c < perImage; c++) {
+                                sum[c] += p[i * perImage + c];
                             }
                             objectLabel.put(object, b.label(i));
                         }
@@ -71,9 +88,13 @@ public final class Evaluation {
         if (objects != null) {
             long wrong = byObject.entrySet().stream().filter(e -> argMax(e.getValue()) != objectLabel.get(e.getKey()))
                     .count();
-            return new Result(loss / seen, (double) wrong / byObject.size(), seen);
+            double top5 = classes > TOP5_MIN_CLASSES ? (double) byObject.entrySet().stream()
+                    .filter(e -> Loss.missesTopK(e.getValue(), objectLabel.get(e.getKey()), 5)).count()
+                    / byObject.size() : Double.NaN;
+            return new Result(loss / seen, (double) wrong / byObject.size(), top5, seen);
         }
-        return new Result(loss / seen, (double) errors / seen, seen);
+        return new Result(loss / seen, (double) errors / seen,
+                classes > TOP5_MIN_CLASSES ? (double) top5Errors / seen : Double.NaN, seen);
     }
 
     private static int argMax(double[] v) {

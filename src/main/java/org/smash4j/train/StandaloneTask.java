@@ -70,6 +70,9 @@ public final class StandaloneTask implements TrainingTask {
                     (i, x) -> net.forward(x, false));
             m.put("testLoss", t.loss());
             m.put("testError", t.error());
+            if (t.hasTop5()) {
+                m.put("testTop5Error", t.top5Error());
+            }
         }
         return m;
     }
