@@ -73,7 +73,7 @@ final class EvaluatorComparison {
             List<Architecture> archs, ScorerVariant v, long seed, Ledger ledger,
             Map<String, List<ScoreRecord>> scores, PrintStream progress) throws IOException {
         List<Network> out = new ArrayList<>();
-        out.add(network(smashRun, main, v.name(), mainParameters));
+        out.add(network(smashRun, main, main.label(), v.name(), mainParameters));
         for (Path run : runs) {
             try (OneShotSource src = OneShotSource.open(run)) {
                 OneShotRunConfig other = src.config();
@@ -81,7 +81,14 @@ final class EvaluatorComparison {
                     throw new IllegalArgumentException(run + " was trained on another search space or data than "
                             + smashRun + "; they cannot score the same candidates");
                 }
-                String key = other.label() + " [" + run.getFileName() + "] / " + v.name();
+                // Runs are told apart by their last two path elements (pilots/a/smash and pilots/b/smash both end in
+                // "smash"): the key names the run's scores in the ledger, so two runs must never share one.
+                String label = other.label() + " [" + shortName(run) + "]";
+                String key = label + " / " + v.name();
+                if (scores.containsKey(key)) {
+                    throw new IllegalArgumentException("two compared runs are both named " + shortName(run)
+                            + "; give them folders with different names");
+                }
                 SmashScorer scorer = src.scorer(v, seed);
                 Progress bar = new Progress(progress, "score " + other.label(), archs.size());
                 List<ScoreRecord> list = new ArrayList<>();
@@ -93,14 +100,15 @@ final class EvaluatorComparison {
                 }
                 bar.done();
                 scores.put(key, list);
-                out.add(network(run, other, key, src.network().parameters().count(null)));
+                out.add(network(run, other, label, key, src.network().parameters().count(null)));
             }
         }
         return out;
     }
 
     /** What a one-shot run cost to train, from its run folder's metrics. */
-    static Network network(Path run, OneShotRunConfig c, String key, long parameters) throws IOException {
+    static Network network(Path run, OneShotRunConfig c, String label, String key, long parameters)
+            throws IOException {
         List<Double> stepSeconds = new ArrayList<>();
         double rss = Double.NaN;
         for (JsonNode n : RunFolder.open(run).readLines(RunFiles.METRICS)) {
@@ -116,7 +124,14 @@ final class EvaluatorComparison {
                 rss = Double.isNaN(rss) ? r : Math.max(rss, r);
             }
         }
-        return new Network(c.label(), run.toString(), c.evaluator(), key, parameters, median(stepSeconds), rss);
+        return new Network(label, run.toString(), c.evaluator(), key, parameters, median(stepSeconds), rss);
+    }
+
+    /** The last two elements of a run's path ("default/smash"), or its only one. */
+    static String shortName(Path run) {
+        Path p = run.normalize();
+        int n = p.getNameCount();
+        return n >= 2 ? p.getName(n - 2) + "/" + p.getName(n - 1) : p.toString();
     }
 
     static double median(List<Double> values) {

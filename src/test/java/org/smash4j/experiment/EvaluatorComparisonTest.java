@@ -90,6 +90,38 @@ class EvaluatorComparisonTest {
     }
 
     @Test
+    void comparedRunsInFoldersOfTheSameNameKeepTheirOwnScores() throws Exception {
+        // pilots/a/smash and pilots/b/smash: once both were stored under the key "hypernet [smash]", so the second
+        // run's scores were the first's, read back from the ledger.
+        Path a = copy(hyperNet, tmp.resolve("pilots/a/smash"));
+        Path b = copy(hyperNet, tmp.resolve("pilots/b/smash"));
+        Path dir = tmp.resolve("same-names");
+        assertEquals(0, Main.commandLine().execute("experiment", "correlation", "--smash", sharing.toString(),
+                "--scale", "tiny", "--scorers", "original", "--compare-with", a + "," + b, "--out", dir.toString()));
+        CorrelationExperiment.Results r = Json.MAPPER.readValue(dir.resolve("results.json").toFile(),
+                CorrelationExperiment.Results.class);
+        List<String> keys = r.evaluators().stream().map(EvaluatorComparison.Network::key).toList();
+        assertEquals(3, keys.stream().distinct().count(), keys.toString());
+        assertEquals(List.of("weight-sharing", "hypernet [a/smash]", "hypernet [b/smash]"),
+                r.evaluators().stream().map(n -> n.label().replaceAll(",.*", "")).toList());
+        assertEquals(3 * 6 + 3, Files.readAllLines(dir.resolve("ledger.jsonl")).size(), "each run scored on its own");
+    }
+
+    private static Path copy(Path from, Path to) throws java.io.IOException {
+        try (var files = Files.walk(from)) {
+            for (Path f : files.toList()) {
+                Path target = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(f, target);
+                }
+            }
+        }
+        return to;
+    }
+
+    @Test
     void searchScoresWithTheRunsEvaluatorAndChecksAnExpectedOne() throws Exception {
         Path dir = tmp.resolve("search");
         assertEquals(0, Main.commandLine().execute("search", "--smash", sharing.toString(), "--random", "3",
