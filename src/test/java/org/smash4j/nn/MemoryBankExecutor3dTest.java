@@ -6,9 +6,7 @@ import static org.smash4j.nn.TestArchitectures.op;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterAll;
@@ -37,72 +35,33 @@ class MemoryBankExecutor3dTest {
         manager.close();
     }
 
-    /** out = conv(relu(relu(conv1x1x1(x)))) with a 3x3x1 window, fixed random weights per op. */
-    private static final class Ops implements MemoryBankExecutor.OpBody {
-        final List<NDArray[]> weights = new ArrayList<>();
-
-        Ops(List<Op> ops, int bankSize, long seed) {
-            SplittableRandom rng = new SplittableRandom(seed);
-            for (Op op : ops) {
-                int in = op.reads().size() * bankSize * N;
-                int mid = Math.min(4 * op.width() * N, in);
-                int out = op.width() * N;
-                weights.add(new NDArray[] {rand(Layers.convShape(3, mid, in, 1, 1), rng),
-                        rand(Layers.convShape(3, out, mid, 3, 1), rng)});
-            }
-        }
-
-        NDArray f(int t, NDArray x) {
-            NDArray[] w = weights.get(t);
-            return Layers.conv(Layers.relu(Layers.relu(Layers.conv(x, w[0]))), w[1]);
-        }
-
-        @Override
-        public NDArray apply(int opIndex, Op op, NDArray input) {
-            return f(opIndex, input);
-        }
-    }
-
-    private static NDArray rand(Shape s, SplittableRandom rng) {
-        double[] v = new double[(int) s.size()];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = rng.nextGaussian() * 0.2;
-        }
-        return manager.create(v, s).toType(DataType.FLOAT64, false);
-    }
-
     private static NDArray input(int channels, long seed) {
-        return rand(new Shape(2, channels, 4, 5, 3), new SplittableRandom(seed));
+        return OpModules.gaussian(manager, new Shape(2, channels, 4, 5, 3), new SplittableRandom(seed));
     }
 
     private static Op plain(List<Integer> reads, List<Integer> writes, int g) {
         return op(reads, writes, g, new ConvSpec(3, 1, 1, 1, 1));
     }
 
-    private static void assertClose(NDArray expected, NDArray actual) {
-        assertEquals(expected.getShape(), actual.getShape());
-        assertArrayEquals(expected.toDoubleArray(), actual.toDoubleArray(), 1e-10);
-    }
-
     @Test
     void resNetBlockIsResidualChain() {
         List<Op> ops = List.of(plain(List.of(0), List.of(0), 4), plain(List.of(0), List.of(0), 4),
                 plain(List.of(0), List.of(0), 4));
-        Ops f = new Ops(ops, 4, 1);
+        OpModules f = new OpModules(manager, ops, 4, N, 3, 3, 1, 1);
         NDArray x = input(16, 2);
         NDArray y = x;
         for (int t = 0; t < 3; t++) {
             y = y.add(f.f(t, y));
         }
         assertEquals(new Shape(2, 16, 4, 5, 3), f.f(0, x).getShape(), "the conv keeps the grid's size");
-        assertClose(y, new MemoryBankExecutor(N).run(new Block(4, ops), x, f));
+        OpModules.assertClose(y, new MemoryBankExecutor(N).run(new Block(4, ops), x, f));
     }
 
     @Test
     void denseNetBlockConcatenatesEveryLayer() {
         List<Op> ops = List.of(plain(List.of(0, 1), List.of(2), 2), plain(List.of(0, 1, 2), List.of(3), 2),
                 plain(List.of(0, 1, 2, 3), List.of(4), 2));
-        Ops f = new Ops(ops, 2, 3);
+        OpModules f = new OpModules(manager, ops, 2, N, 3, 3, 1, 3);
         NDArray x = input(16, 4);
         NDArray features = x;
         for (int t = 0; t < 3; t++) {
@@ -110,28 +69,28 @@ class MemoryBankExecutor3dTest {
         }
         NDArray out = new MemoryBankExecutor(N).run(new Block(2, ops), x, f);
         assertEquals(new Shape(2, 40, 4, 5, 3), out.getShape());
-        assertClose(features, out);
+        OpModules.assertClose(features, out);
     }
 
     @Test
     void fractalNetTwoColumnsSumJoin() {
         List<Op> ops = List.of(plain(List.of(0), List.of(1), 4), plain(List.of(0), List.of(2), 4),
                 plain(List.of(1), List.of(2), 4));
-        Ops f = new Ops(ops, 4, 5);
+        OpModules f = new OpModules(manager, ops, 4, N, 3, 3, 1, 5);
         NDArray x = input(16, 6);
         NDArray fa = f.f(0, x);
         NDArray fractal = f.f(2, fa).add(f.f(1, x));
-        assertClose(x.concat(fa, 1).concat(fractal, 1), new MemoryBankExecutor(N).run(new Block(4, ops), x, f));
+        OpModules.assertClose(x.concat(fa, 1).concat(fractal, 1), new MemoryBankExecutor(N).run(new Block(4, ops), x, f));
     }
 
     @Test
     void leftoverInputChannelsAreDroppedAndPoolingHalvesEveryAxis() {
         List<Op> ops = List.of(plain(List.of(0, 1), List.of(2), 2));
-        Ops f = new Ops(ops, 2, 7);
+        OpModules f = new OpModules(manager, ops, 2, N, 3, 3, 1, 7);
         NDArray x = input(20, 8);
         NDArray kept = Layers.channels(x, 0, 16);
         NDArray out = new MemoryBankExecutor(N).run(new Block(2, ops), x, f);
-        assertClose(kept.concat(f.f(0, kept), 1), out);
+        OpModules.assertClose(kept.concat(f.f(0, kept), 1), out);
         assertEquals(new Shape(2, 24, 2, 2, 1), Layers.avgPool2(out).getShape());
         assertEquals(new Shape(2, 24), Layers.globalAvgPool(out).getShape());
         assertArrayEquals(out.reshape(2, 24, -1).mean(new int[] {2}).toDoubleArray(),

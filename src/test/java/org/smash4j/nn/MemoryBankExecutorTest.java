@@ -2,7 +2,6 @@ package org.smash4j.nn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -11,11 +10,9 @@ import org.smash4j.space.Block;
 import org.smash4j.space.ConvSpec;
 import org.smash4j.space.Op;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.smash4j.nn.TestArchitectures.op;
 
@@ -37,50 +34,12 @@ class MemoryBankExecutorTest {
         manager.close();
     }
 
-    /** One op module per op, with fixed random weights: out = conv3x3(relu(relu(conv1x1(x)))). */
-    private static final class Ops implements MemoryBankExecutor.OpBody {
-        final List<NDArray[]> weights = new ArrayList<>();
-
-        Ops(List<Op> ops, int bankSize, long seed) {
-            SplittableRandom rng = new SplittableRandom(seed);
-            for (Op op : ops) {
-                int in = op.reads().size() * bankSize * N;
-                int mid = Math.min(4 * op.width() * N, in);
-                int out = op.width() * N;
-                weights.add(new NDArray[] {rand(new Shape(mid, in, 1, 1), rng), rand(new Shape(out, mid, 3, 3), rng)});
-            }
-        }
-
-        NDArray f(int t, NDArray x) {
-            NDArray[] w = weights.get(t);
-            return Layers.conv(Layers.relu(Layers.relu(Layers.conv(x, w[0]))), w[1]);
-        }
-
-        @Override
-        public NDArray apply(int opIndex, Op op, NDArray input) {
-            return f(opIndex, input);
-        }
-    }
-
-    private static NDArray rand(Shape s, SplittableRandom rng) {
-        double[] v = new double[(int) s.size()];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = rng.nextGaussian() * 0.2;
-        }
-        return manager.create(v, s).toType(DataType.FLOAT64, false);
-    }
-
     private static NDArray input(int channels, long seed) {
-        return rand(new Shape(2, channels, 6, 6), new SplittableRandom(seed));
+        return OpModules.gaussian(manager, new Shape(2, channels, 6, 6), new SplittableRandom(seed));
     }
 
     private static Op plain(List<Integer> reads, List<Integer> writes, int g) {
         return op(reads, writes, g, ConvSpec.plain3x3());
-    }
-
-    private static void assertClose(NDArray expected, NDArray actual) {
-        assertEquals(expected.getShape(), actual.getShape());
-        assertArrayEquals(expected.toDoubleArray(), actual.toDoubleArray(), 1e-10);
     }
 
     @Test
@@ -89,34 +48,34 @@ class MemoryBankExecutorTest {
         List<Op> ops = List.of(plain(List.of(0), List.of(0), 8), plain(List.of(0), List.of(0), 8),
                 plain(List.of(0), List.of(0), 8), plain(List.of(0), List.of(0), 8));
         Block block = new Block(8, ops);
-        Ops f = new Ops(ops, 8, 1);
+        OpModules f = new OpModules(manager, ops, 8, N, 2, 3, 3, 1);
         NDArray x = input(64, 2);
         NDArray y = x;
         for (int t = 0; t < 4; t++) {
             y = y.add(f.f(t, y));
         }
-        assertClose(y, new MemoryBankExecutor(N).run(block, x, f));
+        OpModules.assertClose(y, new MemoryBankExecutor(N).run(block, x, f));
     }
 
     @Test
     void resNetChunkMappingGivesEachBankItsChunk() {
         // bs = 4: banks 0 and 1 hold x[0:32] and x[32:64]; G = 8 gives two chunks, chunk j to the j-th write.
         List<Op> ops = List.of(plain(List.of(0, 1), List.of(0, 1), 8));
-        Ops f = new Ops(ops, 4, 3);
+        OpModules f = new OpModules(manager, ops, 4, N, 2, 3, 3, 3);
         NDArray x = input(64, 4);
         NDArray expected = x.add(f.f(0, x));
-        assertClose(expected, new MemoryBankExecutor(N).run(new Block(4, ops), x, f));
+        OpModules.assertClose(expected, new MemoryBankExecutor(N).run(new Block(4, ops), x, f));
     }
 
     @Test
     void resNetWrapGivesBothBanksTheSameChunk() {
         // G = 4: a single 32-channel chunk written to both banks, so y <- y + [F(y); F(y)].
         List<Op> ops = List.of(plain(List.of(0, 1), List.of(0, 1), 4));
-        Ops f = new Ops(ops, 4, 5);
+        OpModules f = new OpModules(manager, ops, 4, N, 2, 3, 3, 5);
         NDArray x = input(64, 6);
         NDArray fx = f.f(0, x);
         NDArray expected = x.add(fx.concat(fx, 1));
-        assertClose(expected, new MemoryBankExecutor(N).run(new Block(4, ops), x, f));
+        OpModules.assertClose(expected, new MemoryBankExecutor(N).run(new Block(4, ops), x, f));
     }
 
     @Test
@@ -126,7 +85,7 @@ class MemoryBankExecutorTest {
                 plain(List.of(0, 1, 2, 3, 4), List.of(5), 2),
                 plain(List.of(0, 1, 2, 3, 4, 5), List.of(6), 2),
                 plain(List.of(0, 1, 2, 3, 4, 5, 6), List.of(7), 2));
-        Ops f = new Ops(ops, 2, 7);
+        OpModules f = new OpModules(manager, ops, 2, N, 2, 3, 3, 7);
         NDArray x = input(64, 8);
         NDArray features = x;
         for (int t = 0; t < 4; t++) {
@@ -134,7 +93,7 @@ class MemoryBankExecutorTest {
         }
         NDArray out = new MemoryBankExecutor(N).run(new Block(2, ops), x, f);
         assertEquals(new Shape(2, 128, 6, 6), out.getShape());
-        assertClose(features, out);
+        OpModules.assertClose(features, out);
     }
 
     @Test
@@ -142,13 +101,13 @@ class MemoryBankExecutorTest {
         // f2(x) = F_b(F_a(x)) + F_c(x), in execution order a, c, b: bank 2 holds the fractal output.
         List<Op> ops = List.of(plain(List.of(0), List.of(1), 4), plain(List.of(0), List.of(2), 4),
                 plain(List.of(1), List.of(2), 4));
-        Ops f = new Ops(ops, 4, 9);
+        OpModules f = new OpModules(manager, ops, 4, N, 2, 3, 3, 9);
         NDArray x = input(32, 10);
         NDArray fa = f.f(0, x);
         NDArray fractal = f.f(2, fa).add(f.f(1, x));
         NDArray out = new MemoryBankExecutor(N).run(new Block(4, ops), x, f);
         // The block output is every bank: x, F_a(x) and the fractal output.
-        assertClose(x.concat(fa, 1).concat(fractal, 1), out);
+        OpModules.assertClose(x.concat(fa, 1).concat(fractal, 1), out);
     }
 
     @Test
@@ -158,24 +117,24 @@ class MemoryBankExecutorTest {
                 plain(List.of(1), List.of(2), 4), plain(List.of(0), List.of(3), 4),
                 plain(List.of(2), List.of(4), 4), plain(List.of(2), List.of(3), 4),
                 plain(List.of(4), List.of(3), 4));
-        Ops f = new Ops(ops, 4, 11);
+        OpModules f = new OpModules(manager, ops, 4, N, 2, 3, 3, 11);
         NDArray x = input(32, 12);
         NDArray f1 = f.f(0, x);
         NDArray z1 = f.f(1, x).add(f.f(2, f1));
         NDArray f5 = f.f(4, z1);
         NDArray fractal = f.f(3, x).add(f.f(5, z1)).add(f.f(6, f5));
         NDArray out = new MemoryBankExecutor(N).run(new Block(4, ops), x, f);
-        assertClose(x.concat(f1, 1).concat(z1, 1).concat(fractal, 1).concat(f5, 1), out);
+        OpModules.assertClose(x.concat(f1, 1).concat(z1, 1).concat(fractal, 1).concat(f5, 1), out);
     }
 
     @Test
     void leftoverInputChannelsAreDropped() {
         // 40 input channels with 16-channel banks: banks 0 and 1, the last 8 channels are dropped (spec 1.4).
         List<Op> ops = List.of(plain(List.of(0, 1), List.of(2), 2));
-        Ops f = new Ops(ops, 2, 13);
+        OpModules f = new OpModules(manager, ops, 2, N, 2, 3, 3, 13);
         NDArray x = input(40, 14);
         NDArray kept = Layers.channels(x, 0, 32);
         NDArray expected = kept.concat(f.f(0, kept), 1);
-        assertClose(expected, new MemoryBankExecutor(N).run(new Block(2, ops), x, f));
+        OpModules.assertClose(expected, new MemoryBankExecutor(N).run(new Block(2, ops), x, f));
     }
 }
