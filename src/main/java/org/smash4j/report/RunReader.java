@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.function.Function;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -201,27 +202,7 @@ final class RunReader {
             missing.add(label + " is missing: no architecture has been scored yet");
             return List.of();
         }
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            problems.add(label + " cannot be read: " + e.getMessage());
-            return List.of();
-        }
-        List<ScoredArchitecture> out = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).isBlank()) {
-                continue;
-            }
-            try {
-                out.add(ResultsFile.parseLine(lines.get(i), null));
-            } catch (IllegalArgumentException e) {
-                problems.add(label + " line " + (i + 1) + (i == lines.size() - 1
-                        ? " is incomplete (the run was killed or is still writing); skipped"
-                        : " cannot be read; skipped: " + firstLine(e.getMessage())));
-            }
-        }
-        return out;
+        return parseLines(file, label, line -> ResultsFile.parseLine(line, null), "cannot be read");
     }
 
     // ---------------------------------------------------------------- stand-alone runs
@@ -342,6 +323,25 @@ final class RunReader {
 
     /** The objects of a JSON-lines file; blank lines are skipped, bad lines noted and skipped. */
     private List<JsonNode> readLines(Path file, String label) {
+        return parseLines(file, label, line -> {
+            JsonNode n;
+            try {
+                n = Json.LINE.readTree(line);
+            } catch (JsonProcessingException e) {
+                throw new IllegalArgumentException(e.getOriginalMessage(), e);
+            }
+            if (n == null || !n.isObject()) {
+                throw new IllegalArgumentException("it is not a JSON object");
+            }
+            return n;
+        }, "is not valid JSON");
+    }
+
+    /**
+     * Each non-blank line of a JSON-lines file through {@code parse}. A line it refuses is noted ("{@code label}
+     * line N {@code refusal}; skipped: why") and skipped; a refused last line is taken for one being written.
+     */
+    private <T> List<T> parseLines(Path file, String label, Function<String, T> parse, String refusal) {
         List<String> lines;
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
@@ -349,23 +349,17 @@ final class RunReader {
             problems.add(label + " cannot be read: " + e.getMessage());
             return List.of();
         }
-        List<JsonNode> out = new ArrayList<>();
+        List<T> out = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
-            String l = lines.get(i);
-            if (l.isBlank()) {
+            if (lines.get(i).isBlank()) {
                 continue;
             }
             try {
-                JsonNode n = Json.LINE.readTree(l);
-                if (n != null && n.isObject()) {
-                    out.add(n);
-                } else {
-                    problems.add(label + " line " + (i + 1) + " is not a JSON object; skipped");
-                }
-            } catch (JsonProcessingException e) {
+                out.add(parse.apply(lines.get(i)));
+            } catch (IllegalArgumentException e) {
                 problems.add(label + " line " + (i + 1) + (i == lines.size() - 1
                         ? " is incomplete (the run was killed or is still writing); skipped"
-                        : " is not valid JSON; skipped: " + firstLine(e.getOriginalMessage())));
+                        : " " + refusal + "; skipped: " + firstLine(e.getMessage())));
             }
         }
         return out;

@@ -91,7 +91,7 @@ public final class Json {
      * The value a record component declares for files written before it existed ({@code @JsonProperty(defaultValue)}
      * on its accessor; integers only), or null. Strict and complete reading take it for a missing field.
      */
-    public static Integer declaredDefault(RecordComponent component) {
+    private static Integer declaredDefault(RecordComponent component) {
         JsonProperty property = component.getAccessor().getAnnotation(JsonProperty.class);
         return property == null || property.defaultValue().isEmpty() ? null
                 : Integer.valueOf(property.defaultValue());

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.smash4j.run.Json;
 
 import java.io.IOException;
@@ -80,6 +79,8 @@ public final class StrictJson {
     public static <T> T convert(JsonNode tree, TypeReference<T> type, Path file) {
         // Unknown fields first: Jackson would report a misspelt field as the correct name missing.
         checkFieldNames(tree, type.getType(), new ArrayList<>(), file);
+        // Then fields added later with a declared default: files written before them still read.
+        Json.fillDeclaredDefaults(tree, type.getType());
         try {
             return MAPPER.treeToValue(tree, MAPPER.getTypeFactory().constructType(type));
         } catch (JsonProcessingException e) {
@@ -139,11 +140,7 @@ public final class StrictJson {
             }
             for (RecordComponent rc : components) {
                 JsonNode child = node.get(rc.getName());
-                Integer fallback = Json.declaredDefault(rc);
-                if (child == null && fallback != null) {
-                    // A field added later with a default: files written before it still read (integers only).
-                    ((ObjectNode) node).put(rc.getName(), fallback.intValue());
-                } else if (child != null) {
+                if (child != null) {
                     path.add(rc.getName());
                     checkFieldNames(child, rc.getGenericType(), path, file);
                     path.remove(path.size() - 1);
