@@ -20,9 +20,10 @@ import java.util.concurrent.Callable;
 @Command(name = "train-smash", aliases = "train-one-shot", mixinStandardHelpOptions = true,
         description = {"Train a SMASH one-shot network: every step samples a random architecture and noise z, the "
                 + "HyperNet generates its 1x1 weights, and everything is trained end to end with Adam "
-                + "(lr 1e-3, betas 0.5/0.999, eps 1e-4, weight decay 1e-4 except the HyperNet, cosine per step), "
-                + "with kernel-size and budget annealing. With --evaluator weight-sharing the 1x1 weights are stored "
-                + "instead (Bender et al. 2018), with scheduled path dropout and weight decay on used parts only.",
+                + "(lr 1e-3, betas 0.5/0.999, eps 1e-4 (1e-8 on the HyperNet unless --one-shot-settings original), "
+                + "weight decay 1e-4 except the HyperNet, cosine per step), with kernel-size and budget annealing. "
+                + "With --evaluator weight-sharing the 1x1 weights are stored instead (Bender et al. 2018), with "
+                + "scheduled path dropout and weight decay on used parts only.",
                 "Writes RUN/run.json, metrics.jsonl, run.log and checkpoint.bin. Resume an interrupted run with "
                         + "--resume RUN."})
 final class TrainSmashCommand implements Callable<Integer> {

@@ -6,13 +6,17 @@ import org.smash4j.space.Architecture;
 import org.smash4j.space.CostModel;
 import org.smash4j.space.NormStyle;
 import org.smash4j.space.SearchSpaceConfig;
+import org.smash4j.run.RunFiles;
 import org.smash4j.train.DataSpec;
+import org.smash4j.train.HyperNetEvaluator;
 import org.smash4j.train.OneShotRunConfig;
+import org.smash4j.train.WeightSharingEvaluator;
 import org.smash4j.run.RunFolder;
 import org.smash4j.util.Progress;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -98,7 +102,7 @@ public final class CorrelationExperiment {
             return switch (scale.toLowerCase(Locale.ROOT)) {
                 case "tiny" -> new Config(smashRun, 6, 2, 1, 0, 200, scorers, seed, device, 1000);
                 case "quick" -> new Config(smashRun, 40, 2, 2, 5000, 2000, scorers, seed, device, 10_000);
-                case ValidityScale.NAME -> ValidityScale.correlation(smashRun, seed, device);
+                case ValidityScale.NAME -> ValidityScale.correlation(smashRun, HyperNetEvaluator.NAME, seed, device);
                 case "paper" -> new Config(smashRun, 250, 5, 30, 0, 0, scorers, seed, device, 10_000);
                 default -> throw new IllegalArgumentException("unknown scale '" + scale + "'; use tiny, quick, "
                         + ValidityScale.NAME + " or paper");
@@ -147,8 +151,27 @@ public final class CorrelationExperiment {
     }
 
     public static Results run(Path dir, Config c, PrintStream progress) throws IOException {
+        requireScorersFit(c);
         return ExperimentFolder.startOrResume(dir, NAME, c.smashRun(), c.seed(), c, Config.class,
                 run -> run(run, dir, c, progress));
+    }
+
+    /**
+     * Refuses, before anything is written, a constc scorer on a weight-sharing run: that network reads no encoding,
+     * so the "baseline" would repeat the plain scores under another name.
+     */
+    private static void requireScorersFit(Config c) throws IOException {
+        Path smash = Path.of(c.smashRun());
+        if (!Files.isRegularFile(smash.resolve(RunFiles.RUN))) {
+            return; // the start itself names what is missing
+        }
+        OneShotRunConfig sc = OneShotSource.configOf(smash);
+        boolean constc = c.scorers().stream().map(ScorerVariant::parse).anyMatch(ScorerVariant::constantEncoding);
+        if (constc && WeightSharingEvaluator.NAME.equals(sc.evaluator())) {
+            throw new IllegalArgumentException("scorer constc feeds the HyperNet an encoding without marks, but "
+                    + c.smashRun() + " is a " + WeightSharingEvaluator.NAME + " run, which reads no encoding; score it"
+                    + " with --scorers " + String.join(",", ValidityScale.WEIGHT_SHARING_SCORERS));
+        }
     }
 
     private static Results run(RunFolder run, Path dir, Config c, PrintStream progress) throws IOException {

@@ -3,7 +3,10 @@ package org.smash4j.experiment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.smash4j.cli.Refusals;
+import org.smash4j.run.RunFolder;
 import org.smash4j.run.RunFolderException;
+import org.smash4j.train.OneShotTraining;
+import org.smash4j.train.WeightSharingEvaluator;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -44,6 +47,18 @@ class ExperimentRefusalTest {
         String text = Refusals.refusal("experiment", "correlation", "--scale", "tiny", "--smash", smash.toString(),
                 "--out", out.toString(), "--device", "tpu");
         assertTrue(text.contains("unknown device 'tpu'"), text);
+        assertFalse(Files.exists(out), "nothing written");
+    }
+
+    @Test
+    void theConstantEncodingBaselineIsRefusedOnAWeightSharingRunBeforeOutIsWritten() throws IOException {
+        Path smash = tmp.resolve("ws");
+        RunFolder.create(smash, OneShotTraining.COMMAND, 0, Refusals.oneShotWithoutData(tmp)
+                .withEvaluator(WeightSharingEvaluator.NAME, null));
+        Path out = tmp.resolve("out");
+        String text = Refusals.refusal("experiment", "correlation", "--scale", "tiny", "--smash", smash.toString(),
+                "--out", out.toString(), "--scorers", "original,constc+recal:2");
+        assertTrue(text.contains("reads no encoding"), text);
         assertFalse(Files.exists(out), "nothing written");
     }
 

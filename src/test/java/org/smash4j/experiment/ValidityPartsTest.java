@@ -15,6 +15,8 @@ import org.smash4j.space.NormStyle;
 import org.smash4j.space.Presets;
 import org.smash4j.space.Sampler;
 import org.smash4j.space.SearchSpaceConfig;
+import org.smash4j.train.HyperNetEvaluator;
+import org.smash4j.train.WeightSharingEvaluator;
 import org.smash4j.util.RandomStreams;
 
 import java.nio.file.Files;
@@ -132,6 +134,16 @@ class ValidityPartsTest {
             assertTrue(Math.abs(q - p) <= SearchVsRandom.TOLERANCE * p, "target " + p + " matched by " + q);
         }
         assertEquals(matched, SearchVsRandom.matched(space, 0, targets), "same seed, same baselines");
+    }
+
+    @Test
+    void aWeightSharingRunIsScoredWithPerBatchStatisticsFirstAndWithoutTheConstantEncodingBaseline() {
+        List<String> ws = ValidityScale.scorers(WeightSharingEvaluator.NAME);
+        assertEquals("original", ws.get(0), "Bender et al.'s per-batch BN statistics order the picks");
+        assertTrue(ws.stream().map(ScorerVariant::parse).noneMatch(ScorerVariant::constantEncoding), ws.toString());
+        List<String> hn = ValidityScale.scorers(HyperNetEvaluator.NAME);
+        assertTrue(hn.stream().map(ScorerVariant::parse).anyMatch(ScorerVariant::constantEncoding), hn.toString());
+        assertEquals(hn, CorrelationExperiment.Config.forScale("validity", "run", 0, "cpu").scorers());
     }
 
     @Test
