@@ -210,9 +210,9 @@ public final class CorrelationExperiment {
         GroundTruth truth = new GroundTruth(dir, ledger, c.groundTruth() == null ? null : Path.of(c.groundTruth()),
                 training, space, archs, progress);
         List<ScoreRecord> first = scores.get(variants.get(0).name());
-        List<Integer> selected = c.groundTruth() != null ? truth.reusedIndices(archs.size())
+        List<Integer> selected = truth.record(c.groundTruth() != null ? truth.reusedIndices(archs.size())
                 : c.selection().equals("sample") ? IntStream.range(0, c.trainedCount()).boxed().toList()
-                : select(first, c.every());
+                : select(first, c.every()));
         Map<Integer, TrueError> trained = new LinkedHashMap<>();
         for (int n = 0; n < selected.size(); n++) {
             int i = selected.get(n);

@@ -15,8 +15,11 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * The true errors a correlation experiment compares scores with: candidates trained from scratch, optionally
@@ -26,9 +29,17 @@ import java.util.Objects;
  */
 final class GroundTruth {
     static final String REPEAT_KEY = "repeat/";
+    /** The ledger key of the candidates a correlation is computed on, recorded once they are chosen. */
+    static final String CANDIDATES_KEY = "candidates";
+
+    /** The indices of the candidates a correlation experiment computes its correlation on. */
+    record CandidateSet(List<Integer> indices) {
+    }
 
     private final Ledger ledger;
     private final Ledger reused;
+    /** The reused experiment's candidates: its trained architectures less its search-against-random picks. */
+    private final List<Integer> reusedCandidates;
     private final CandidateTraining training;
     private final CandidateTraining repeatTraining;
     private final SearchSpaceConfig space;
@@ -48,11 +59,14 @@ final class GroundTruth {
                 training.device());
         this.space = space;
         this.progress = progress;
-        this.reused = reusedDir == null ? null : open(reusedDir, training, space, archs);
+        CorrelationExperiment.Config other = reusedDir == null ? null : check(reusedDir, training, space);
+        this.reused = reusedDir == null ? null : new Ledger(RunFolder.open(reusedDir));
+        this.reusedCandidates = reusedDir == null ? null : candidatesOf(reusedDir, reused, other, new HashSet<>());
     }
 
-    private static Ledger open(Path reusedDir, CandidateTraining training, SearchSpaceConfig space,
-            List<Architecture> archs) throws IOException {
+    /** The configuration of the experiment in {@code reusedDir}, checked to have drawn and trained like this one. */
+    private static CorrelationExperiment.Config check(Path reusedDir, CandidateTraining training,
+            SearchSpaceConfig space) throws IOException {
         if (!Files.isRegularFile(reusedDir.resolve(RunFiles.RUN))) {
             throw new IllegalArgumentException("--ground-truth " + reusedDir + " is not an experiment folder");
         }
@@ -79,18 +93,64 @@ final class GroundTruth {
         if (!why.isEmpty()) {
             throw new IllegalArgumentException("--ground-truth " + reusedDir + " cannot be reused: " + why);
         }
-        return new Ledger(run);
+        return other;
     }
 
-    /** Indices trained in the reused experiment, in its ledger order (empty without one). */
+    private static CorrelationExperiment.Config configOf(Path dir) throws IOException {
+        return RunFolder.open(dir).config(ExperimentFolder.COMMAND_PREFIX + CorrelationExperiment.NAME,
+                CorrelationExperiment.Config.class);
+    }
+
+    /**
+     * The candidates of the experiment in {@code dir}: recorded in its ledger, or, in experiments written before
+     * they were, chosen again the way its configuration chose them (its own ground truth's, the first samples, or
+     * every k-th by its first scorer). Its search-against-random picks are trained too but are not candidates: they
+     * were chosen by score, and would bias a correlation that reuses them.
+     */
+    private static List<Integer> candidatesOf(Path dir, Ledger ledger, CorrelationExperiment.Config c,
+            Set<Path> seen) throws IOException {
+        CandidateSet recorded = ledger.get(CANDIDATES_KEY, CandidateSet.class);
+        if (recorded != null) {
+            return recorded.indices();
+        }
+        if (c.groundTruth() != null) {
+            Path g = Path.of(c.groundTruth());
+            if (!seen.add(g.toAbsolutePath().normalize()) || !Files.isRegularFile(g.resolve(RunFiles.RUN))) {
+                throw new IllegalArgumentException("--ground-truth " + dir + " took its candidates from " + g
+                        + ", which is gone, and predates the record of its candidates; it cannot be reused");
+            }
+            return candidatesOf(g, new Ledger(RunFolder.open(g)), configOf(g), seen);
+        }
+        if (c.selection().equals("sample")) {
+            return IntStream.range(0, c.trainedCount()).boxed().toList();
+        }
+        ScorerVariant first = ScorerVariant.parse(c.scorers().get(0));
+        List<ScoreRecord> scores = new ArrayList<>();
+        for (int i = 0; i < c.architectures(); i++) {
+            ScoreRecord s = ledger.get(CorrelationExperiment.scoreKey(first, i), ScoreRecord.class);
+            if (s == null) {
+                throw new IllegalArgumentException("--ground-truth " + dir + " has not scored its architectures yet");
+            }
+            scores.add(s);
+        }
+        return CorrelationExperiment.select(scores, c.every());
+    }
+
+    /** The reused experiment's candidates that it has trained, in index order (empty without one). */
     List<Integer> reusedIndices(int architectures) {
         List<Integer> out = new ArrayList<>();
         for (int i = 0; i < architectures && reused != null; i++) {
-            if (reused.has(CorrelationExperiment.trainKey(i))) {
+            if (reusedCandidates.contains(i) && reused.has(CorrelationExperiment.trainKey(i))) {
                 out.add(i);
             }
         }
         return out;
+    }
+
+    /** Records the candidates of this experiment once chosen (so that experiments reusing it take exactly these). */
+    List<Integer> record(List<Integer> candidates) {
+        return ledger.computeIfAbsent(CANDIDATES_KEY, CandidateSet.class, () -> new CandidateSet(candidates))
+                .indices();
     }
 
     /** The true error of architecture {@code i}: recorded, reused, or trained now. */

@@ -84,7 +84,7 @@ class EvaluatorComparisonTest {
         assertTrue(Files.readString(dir.resolve("experiment.html")).contains("One-shot evaluators side by side"));
 
         long ledger = Files.readAllLines(dir.resolve("ledger.jsonl")).size();
-        assertEquals(3 * 6 + 3, ledger, "6 scores per network and 3 trained candidates");
+        assertEquals(3 * 6 + 3 + 1, ledger, "6 scores per network, 3 trained candidates and their record");
         assertEquals(0, Main.commandLine().execute(args));
         assertEquals(ledger, Files.readAllLines(dir.resolve("ledger.jsonl")).size(), "nothing redone on resume");
     }
@@ -93,8 +93,8 @@ class EvaluatorComparisonTest {
     void comparedRunsInFoldersOfTheSameNameKeepTheirOwnScores() throws Exception {
         // pilots/a/smash and pilots/b/smash: once both were stored under the key "hypernet [smash]", so the second
         // run's scores were the first's, read back from the ledger.
-        Path a = copy(hyperNet, tmp.resolve("pilots/a/smash"));
-        Path b = copy(hyperNet, tmp.resolve("pilots/b/smash"));
+        Path a = TestFolders.copy(hyperNet, tmp.resolve("pilots/a/smash"));
+        Path b = TestFolders.copy(hyperNet, tmp.resolve("pilots/b/smash"));
         Path dir = tmp.resolve("same-names");
         assertEquals(0, Main.commandLine().execute("experiment", "correlation", "--smash", sharing.toString(),
                 "--scale", "tiny", "--scorers", "original", "--compare-with", a + "," + b, "--out", dir.toString()));
@@ -104,21 +104,8 @@ class EvaluatorComparisonTest {
         assertEquals(3, keys.stream().distinct().count(), keys.toString());
         assertEquals(List.of("weight-sharing", "hypernet [a/smash]", "hypernet [b/smash]"),
                 r.evaluators().stream().map(n -> n.label().replaceAll(",.*", "")).toList());
-        assertEquals(3 * 6 + 3, Files.readAllLines(dir.resolve("ledger.jsonl")).size(), "each run scored on its own");
-    }
-
-    private static Path copy(Path from, Path to) throws java.io.IOException {
-        try (var files = Files.walk(from)) {
-            for (Path f : files.toList()) {
-                Path target = to.resolve(from.relativize(f).toString());
-                if (Files.isDirectory(f)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(f, target);
-                }
-            }
-        }
-        return to;
+        assertEquals(3 * 6 + 3 + 1, Files.readAllLines(dir.resolve("ledger.jsonl")).size(),
+                "each run scored on its own; 3 candidates trained and recorded");
     }
 
     @Test

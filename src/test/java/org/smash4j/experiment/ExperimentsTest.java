@@ -88,7 +88,7 @@ class ExperimentsTest {
                 "plots/correlation-original.png");
 
         long ledgerLines = lines(correlationDir.resolve("ledger.jsonl"));
-        assertEquals(6 * 3 + 3, ledgerLines, "18 scores and 3 trained candidates");
+        assertEquals(6 * 3 + 3 + 1, ledgerLines, "18 scores, 3 trained candidates and their record");
         long steps = lines(correlationDir.resolve("candidates/arch-" + trained.get(0).index() + "/metrics.jsonl"));
         CorrelationExperiment.Results again = CorrelationExperiment.resume(correlationDir, quiet);
         assertEquals(ledgerLines, lines(correlationDir.resolve("ledger.jsonl")), "nothing re-scored or retrained");
