@@ -1,7 +1,6 @@
 package org.smash4j.experiment;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -48,11 +47,7 @@ class EvaluatorComparisonTest {
 
     @BeforeAll
     void trainBothEvaluators() throws Exception {
-        Assumptions.assumeTrue(Files.isRegularFile(Path.of(DataSets.FASHION_MNIST_DIR, "train-images-idx3-ubyte.gz")),
-                "Fashion-MNIST is not installed");
-        DataSpec data = new DataSpec("fashion-mnist", null, 600, 200, 0.1, 0);
-        OneShotRunConfig base = OneShotRunConfig.standard("tiny", data.prepare().fit(Presets.tiny()),
-                HyperNetShape.standard(), data, 1, 0, "cpu", 0, 5);
+        OneShotRunConfig base = ExperimentFixtures.tinyOneShot();
         hyperNet = tmp.resolve("smash-hypernet");
         sharing = tmp.resolve("smash-sharing");
         OneShotTraining.start(hyperNet, base, quiet);
@@ -93,8 +88,8 @@ class EvaluatorComparisonTest {
     void comparedRunsInFoldersOfTheSameNameKeepTheirOwnScores() throws Exception {
         // pilots/a/smash and pilots/b/smash: once both were stored under the key "hypernet [smash]", so the second
         // run's scores were the first's, read back from the ledger.
-        Path a = TestFolders.copy(hyperNet, tmp.resolve("pilots/a/smash"));
-        Path b = TestFolders.copy(hyperNet, tmp.resolve("pilots/b/smash"));
+        Path a = ExperimentFixtures.copy(hyperNet, tmp.resolve("pilots/a/smash"));
+        Path b = ExperimentFixtures.copy(hyperNet, tmp.resolve("pilots/b/smash"));
         Path dir = tmp.resolve("same-names");
         assertEquals(0, Main.commandLine().execute("experiment", "correlation", "--smash", sharing.toString(),
                 "--scale", "tiny", "--scorers", "original", "--compare-with", a + "," + b, "--out", dir.toString()));

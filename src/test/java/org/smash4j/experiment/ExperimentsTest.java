@@ -1,7 +1,5 @@
 package org.smash4j.experiment;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -25,7 +23,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -47,12 +44,8 @@ class ExperimentsTest {
 
     @BeforeAll
     void trainTinyOneShotNetwork() throws Exception {
-        Assumptions.assumeTrue(Files.isRegularFile(Path.of(DataSets.FASHION_MNIST_DIR, "train-images-idx3-ubyte.gz")),
-                "Fashion-MNIST is not installed");
-        DataSpec data = new DataSpec("fashion-mnist", null, 600, 200, 0.1, 0);
         smash = tmp.resolve("smash");
-        OneShotTraining.start(smash, OneShotRunConfig.standard("tiny", data.prepare().fit(Presets.tiny()),
-                HyperNetShape.standard(), data, 1, 0, "cpu", 0, 5), quiet);
+        OneShotTraining.start(smash, ExperimentFixtures.tinyOneShot(), quiet);
         correlationDir = tmp.resolve("correlation");
     }
 

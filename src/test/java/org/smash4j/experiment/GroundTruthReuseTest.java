@@ -1,6 +1,5 @@
 package org.smash4j.experiment;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -44,12 +43,8 @@ class GroundTruthReuseTest {
 
     @BeforeAll
     void trainOneShotAndAGroundTruthWithSearchPicks() throws Exception {
-        Assumptions.assumeTrue(Files.isRegularFile(Path.of(DataSets.FASHION_MNIST_DIR, "train-images-idx3-ubyte.gz")),
-                "Fashion-MNIST is not installed");
-        DataSpec data = new DataSpec("fashion-mnist", null, 600, 200, 0.1, 0);
         smash = tmp.resolve("smash");
-        OneShotTraining.start(smash, OneShotRunConfig.standard("tiny", data.prepare().fit(Presets.tiny()),
-                HyperNetShape.standard(), data, 1, 0, "cpu", 0, 5), quiet);
+        OneShotTraining.start(smash, ExperimentFixtures.tinyOneShot(), quiet);
         truth = tmp.resolve("truth");
         // The first 2 of 6 samples are the candidates; the top 3 by score are trained too, and at least one of
         // them is not a candidate (checked below, so that the test exercises what it is about).
@@ -71,7 +66,7 @@ class GroundTruthReuseTest {
 
         // An experiment written before the candidates were recorded: they are chosen again from its configuration.
         Path old = tmp.resolve("truth-old");
-        TestFolders.copy(truth, old);
+        ExperimentFixtures.copy(truth, old);
         List<String> lines = new ArrayList<>();
         for (String line : Files.readAllLines(old.resolve("ledger.jsonl"))) {
             if (!line.contains("\"key\":\"" + GroundTruth.CANDIDATES_KEY + "\"")) {
