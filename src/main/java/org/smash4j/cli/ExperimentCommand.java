@@ -259,9 +259,9 @@ final class ExperimentCommand implements Runnable {
     }
 
     @Command(name = "validity", mixinStandardHelpOptions = true,
-            description = {"Does the SMASH score rank architectures? One command, end to end (measured: about 7 hours on "
-                    + "a shared 2-core machine, about 3 with --ground-truth reusing trained candidates): one-shot training at the validity scale (quick space, 27,000 training images, 8 epochs) "
-                    + "in DIR/smash, then the correlation experiment at the validity scale in DIR/correlation (every "
+            description = {"Does the SMASH score rank architectures? One command, end to end (measured: about 7 hours "
+                    + "on a shared 2-core machine, about 3 with --ground-truth reusing trained candidates): one-shot "
+                    + "training at the validity scale (quick space, 27,000 training images, 8 epochs) in DIR/smash, then the correlation experiment at the validity scale in DIR/correlation (every "
                     + "scorer and baseline on the same 20 trained candidates, noise ceiling, search against random).",
                     "Run it again with the same --out to resume."})
     static final class Validity implements Callable<Integer> {

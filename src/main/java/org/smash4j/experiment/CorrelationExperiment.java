@@ -208,7 +208,7 @@ public final class CorrelationExperiment {
         CandidateTraining training = new CandidateTraining(c.epochs(), candidateData(sc.data(), c), c.seed(),
                 c.device());
         GroundTruth truth = new GroundTruth(dir, ledger, c.groundTruth() == null ? null : Path.of(c.groundTruth()),
-                training, space, archs, progress);
+                training, space, progress);
         List<ScoreRecord> first = scores.get(variants.get(0).name());
         List<Integer> selected = truth.record(c.groundTruth() != null ? truth.reusedIndices(archs.size())
                 : c.selection().equals("sample") ? IntStream.range(0, c.trainedCount()).boxed().toList()

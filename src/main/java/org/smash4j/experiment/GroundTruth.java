@@ -51,7 +51,7 @@ final class GroundTruth {
      *                  same architectures and trained them with the same settings (checked)
      */
     GroundTruth(Path dir, Ledger ledger, Path reusedDir, CandidateTraining training, SearchSpaceConfig space,
-            List<Architecture> archs, PrintStream progress) throws IOException {
+            PrintStream progress) throws IOException {
         this.dir = dir;
         this.ledger = ledger;
         this.training = training;
