@@ -8,7 +8,6 @@ import org.smash4j.space.NormStyle;
 import org.smash4j.space.SearchSpaceConfig;
 import org.smash4j.run.RunFiles;
 import org.smash4j.train.DataSpec;
-import org.smash4j.train.HyperNetEvaluator;
 import org.smash4j.train.OneShotRunConfig;
 import org.smash4j.train.WeightSharingEvaluator;
 import org.smash4j.run.RunFolder;
@@ -25,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 /**
@@ -102,7 +102,8 @@ public final class CorrelationExperiment {
             return switch (scale.toLowerCase(Locale.ROOT)) {
                 case "tiny" -> new Config(smashRun, 6, 2, 1, 0, 200, scorers, seed, device, 1000);
                 case "quick" -> new Config(smashRun, 40, 2, 2, 5000, 2000, scorers, seed, device, 10_000);
-                case ValidityScale.NAME -> ValidityScale.correlation(smashRun, HyperNetEvaluator.NAME, seed, device);
+                case ValidityScale.NAME -> ValidityScale.correlation(smashRun, ValidityScale.evaluatorOf(smashRun), seed,
+                        device);
                 case "paper" -> new Config(smashRun, 250, 5, 30, 0, 0, scorers, seed, device, 10_000);
                 default -> throw new IllegalArgumentException("unknown scale '" + scale + "'; use tiny, quick, "
                         + ValidityScale.NAME + " or paper");
@@ -111,6 +112,15 @@ public final class CorrelationExperiment {
 
         int trainedCount() {
             return (architectures + every - 1) / every;
+        }
+
+        /**
+         * The candidates this configuration chooses without a ground truth: the first samples, or every k-th in
+         * the order of {@code firstScores} (its first scorer's; read only for that selection).
+         */
+        List<Integer> chooseCandidates(Supplier<List<ScoreRecord>> firstScores) {
+            return selection.equals("sample") ? IntStream.range(0, trainedCount()).boxed().toList()
+                    : select(firstScores.get(), every);
         }
 
         /** This configuration with another ground truth to reuse. */
@@ -157,19 +167,26 @@ public final class CorrelationExperiment {
     }
 
     /**
-     * Refuses, before anything is written, a constc scorer on a weight-sharing run: that network reads no encoding,
-     * so the "baseline" would repeat the plain scores under another name.
+     * Refuses, before anything is written, a constc scorer on a weight-sharing run (--smash with any scorer, a
+     * compared run with the first, which is the one it is scored with): that network reads no encoding, so the
+     * "baseline" would repeat the plain scores under another name.
      */
     private static void requireScorersFit(Config c) throws IOException {
-        Path smash = Path.of(c.smashRun());
-        if (!Files.isRegularFile(smash.resolve(RunFiles.RUN))) {
-            return; // the start itself names what is missing
+        List<ScorerVariant> variants = c.scorers().stream().map(ScorerVariant::parse).toList();
+        requireEncodingReader(c.smashRun(), variants.stream().anyMatch(ScorerVariant::constantEncoding));
+        for (String other : c.compareWith()) {
+            requireEncodingReader(other, variants.get(0).constantEncoding());
         }
-        OneShotRunConfig sc = OneShotSource.configOf(smash);
-        boolean constc = c.scorers().stream().map(ScorerVariant::parse).anyMatch(ScorerVariant::constantEncoding);
-        if (constc && WeightSharingEvaluator.NAME.equals(sc.evaluator())) {
+    }
+
+    private static void requireEncodingReader(String smashRun, boolean constc) throws IOException {
+        Path smash = Path.of(smashRun);
+        if (!constc || !Files.isRegularFile(smash.resolve(RunFiles.RUN))) {
+            return; // a missing run is named by the start itself
+        }
+        if (WeightSharingEvaluator.NAME.equals(OneShotSource.configOf(smash).evaluator())) {
             throw new IllegalArgumentException("scorer constc feeds the HyperNet an encoding without marks, but "
-                    + c.smashRun() + " is a " + WeightSharingEvaluator.NAME + " run, which reads no encoding; score it"
+                    + smashRun + " is a " + WeightSharingEvaluator.NAME + " run, which reads no encoding; score it"
                     + " with --scorers " + String.join(",", ValidityScale.WEIGHT_SHARING_SCORERS));
         }
     }
@@ -211,8 +228,7 @@ public final class CorrelationExperiment {
                 training, space, progress);
         List<ScoreRecord> first = scores.get(variants.get(0).name());
         List<Integer> selected = truth.record(c.groundTruth() != null ? truth.reusedIndices(archs.size())
-                : c.selection().equals("sample") ? IntStream.range(0, c.trainedCount()).boxed().toList()
-                : select(first, c.every()));
+                : c.chooseCandidates(() -> first));
         Map<Integer, TrueError> trained = new LinkedHashMap<>();
         for (int n = 0; n < selected.size(); n++) {
             int i = selected.get(n);

@@ -19,7 +19,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.stream.IntStream;
 
 /**
  * The true errors a correlation experiment compares scores with: candidates trained from scratch, optionally
@@ -121,19 +120,19 @@ final class GroundTruth {
             }
             return candidatesOf(g, new Ledger(RunFolder.open(g)), configOf(g), seen);
         }
-        if (c.selection().equals("sample")) {
-            return IntStream.range(0, c.trainedCount()).boxed().toList();
-        }
-        ScorerVariant first = ScorerVariant.parse(c.scorers().get(0));
-        List<ScoreRecord> scores = new ArrayList<>();
-        for (int i = 0; i < c.architectures(); i++) {
-            ScoreRecord s = ledger.get(CorrelationExperiment.scoreKey(first, i), ScoreRecord.class);
-            if (s == null) {
-                throw new IllegalArgumentException("--ground-truth " + dir + " has not scored its architectures yet");
+        return c.chooseCandidates(() -> {
+            ScorerVariant first = ScorerVariant.parse(c.scorers().get(0));
+            List<ScoreRecord> scores = new ArrayList<>();
+            for (int i = 0; i < c.architectures(); i++) {
+                ScoreRecord s = ledger.get(CorrelationExperiment.scoreKey(first, i), ScoreRecord.class);
+                if (s == null) {
+                    throw new IllegalArgumentException("--ground-truth " + dir + " has not scored its architectures"
+                            + " yet");
+                }
+                scores.add(s);
             }
-            scores.add(s);
-        }
-        return CorrelationExperiment.select(scores, c.every());
+            return scores;
+        });
     }
 
     /** The reused experiment's candidates that it has trained, in index order (empty without one). */

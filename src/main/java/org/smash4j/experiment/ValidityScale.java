@@ -8,6 +8,7 @@ import org.smash4j.nn.HyperNetShape;
 import org.smash4j.space.Presets;
 import org.smash4j.train.Adam;
 import org.smash4j.train.DataSpec;
+import org.smash4j.train.HyperNetEvaluator;
 import org.smash4j.train.OneShotRunConfig;
 import org.smash4j.train.OneShotSettings;
 import org.smash4j.train.WeightSharingEvaluator;
@@ -76,6 +77,22 @@ public final class ValidityScale {
     /** The scorers of this scale for a one-shot run of {@code evaluator}. */
     public static List<String> scorers(String evaluator) {
         return WeightSharingEvaluator.NAME.equals(evaluator) ? WEIGHT_SHARING_SCORERS : SCORERS;
+    }
+
+    /**
+     * The evaluator of the one-shot run in {@code smashRun}, or the HyperNet's where that is no readable run folder
+     * (the experiment's start then says what is wrong with it).
+     */
+    static String evaluatorOf(String smashRun) {
+        Path run = Path.of(smashRun);
+        if (!Files.isRegularFile(run.resolve(RunFiles.RUN))) {
+            return HyperNetEvaluator.NAME;
+        }
+        try {
+            return OneShotSource.configOf(run).evaluator();
+        } catch (IOException e) {
+            return HyperNetEvaluator.NAME;
+        }
     }
 
     /** The correlation experiment of this scale on a one-shot run of {@code evaluator}. */

@@ -60,6 +60,14 @@ class ExperimentRefusalTest {
                 "--out", out.toString(), "--scorers", "original,constc+recal:2");
         assertTrue(text.contains("reads no encoding"), text);
         assertFalse(Files.exists(out), "nothing written");
+        Path hyperNet = Refusals.oneShotRunWithoutData(tmp);
+        text = Refusals.refusal("experiment", "correlation", "--scale", "tiny", "--smash", hyperNet.toString(),
+                "--compare-with", smash.toString(), "--out", out.toString(), "--scorers", "constc+recal:2");
+        assertTrue(text.contains("reads no encoding"), "a compared run is scored with the first scorer: " + text);
+        assertFalse(Files.exists(out), "nothing written");
+        assertEquals(ValidityScale.WEIGHT_SHARING_SCORERS,
+                CorrelationExperiment.Config.forScale("validity", smash.toString(), 0, "cpu").scorers(),
+                "the validity scale scores a weight-sharing run without constc");
     }
 
     @Test

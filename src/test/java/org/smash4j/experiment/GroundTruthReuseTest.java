@@ -8,6 +8,7 @@ import org.smash4j.cli.Main;
 import org.smash4j.data.DataSets;
 import org.smash4j.nn.HyperNetShape;
 import org.smash4j.run.Json;
+import org.smash4j.run.RunFolder;
 import org.smash4j.space.Presets;
 import org.smash4j.train.DataSpec;
 import org.smash4j.train.OneShotRunConfig;
@@ -103,12 +104,13 @@ class GroundTruthReuseTest {
         return out;
     }
 
+    /** The architectures (of the 6 drawn) the experiment in {@code dir} trained, candidates or not. */
     private static Set<Integer> trainKeys(Path dir) throws Exception {
+        Ledger ledger = new Ledger(RunFolder.open(dir));
         Set<Integer> out = new TreeSet<>();
-        for (String line : Files.readAllLines(dir.resolve("ledger.jsonl"))) {
-            var m = java.util.regex.Pattern.compile("\"key\":\"train/(\\d+)\"").matcher(line);
-            if (m.find()) {
-                out.add(Integer.parseInt(m.group(1)));
+        for (int i = 0; i < 6; i++) {
+            if (ledger.has(CorrelationExperiment.trainKey(i))) {
+                out.add(i);
             }
         }
         return out;
